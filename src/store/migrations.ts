@@ -1,0 +1,142 @@
+/**
+ * The schema, as an ordered list of migrations. Append only: a migration that has shipped is never edited, a
+ * change is a new entry with the next version. Each runs in its own transaction (see migrate.ts).
+ *
+ * Conventions: STRICT tables (SQLite checks column types); instants are INTEGER milliseconds; local dates and
+ * times are TEXT; booleans are INTEGER 0/1; free text is a BLOB sealed by field-cipher.ts, never plain TEXT.
+ * Every per-person table references participants ON DELETE CASCADE, so erasing a person is one DELETE.
+ * Tables that outside systems point at by id (participants in signed links, deliveries in queue jobs) use
+ * AUTOINCREMENT so an erased person's id is never handed to someone else.
+ */
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+const initialSchema = /* sql */ `
+CREATE TABLE spaces (
+  id          INTEGER PRIMARY KEY,
+  platform    TEXT    NOT NULL CHECK (platform IN ('console', 'discord', 'slack')),
+  external_id TEXT    NOT NULL,
+  name        TEXT,
+  created_at  INTEGER NOT NULL,
+  UNIQUE (platform, external_id)
+) STRICT;
+
+CREATE TABLE participants (
+  id                     INTEGER PRIMARY KEY AUTOINCREMENT,
+  space_id               INTEGER NOT NULL REFERENCES spaces(id),
+  platform               TEXT    NOT NULL CHECK (platform IN ('console', 'discord', 'slack')),
+  user_id                TEXT    NOT NULL,
+  display_name           TEXT,
+  zone                   TEXT    NOT NULL,
+  checkin_time           TEXT    NOT NULL,
+  quiet_start            TEXT,
+  quiet_end              TEXT,
+  paused                 INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+  paused_until           TEXT,
+  skip_date              TEXT,
+  snooze_until           INTEGER,
+  follow_up              INTEGER NOT NULL DEFAULT 1 CHECK (follow_up IN (0, 1)),
+  consent_version        TEXT    NOT NULL,
+  consent_at             INTEGER NOT NULL,
+  share_with_facilitator INTEGER NOT NULL DEFAULT 0 CHECK (share_with_facilitator IN (0, 1)),
+  unreachable            INTEGER NOT NULL DEFAULT 0 CHECK (unreachable IN (0, 1)),
+  dm_channel_id          TEXT,
+  last_nudge_date        TEXT,
+  last_nudge_at          INTEGER,
+  follow_up_handled_for  TEXT,
+  next_due_at            INTEGER,
+  next_due_kind          TEXT    CHECK (next_due_kind IN ('checkin', 'followup', 'snooze')),
+  next_due_date          TEXT,
+  created_at             INTEGER NOT NULL,
+  UNIQUE (space_id, user_id),
+  CHECK ((quiet_start IS NULL) = (quiet_end IS NULL))
+) STRICT;
+
+-- The planner's tick reads only the people who are due: the cost follows the number due, not the number enrolled.
+CREATE INDEX participants_next_due ON participants (next_due_at) WHERE next_due_at IS NOT NULL;
+
+CREATE TABLE sessions (
+  id             INTEGER PRIMARY KEY,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  date           TEXT    NOT NULL,
+  status         TEXT    NOT NULL CHECK (status IN ('done', 'planned')),
+  created_at     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX sessions_participant_date ON sessions (participant_id, date);
+
+CREATE TABLE checkins (
+  id             INTEGER PRIMARY KEY,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  local_date     TEXT    NOT NULL,
+  mood           INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 10),
+  sleep          INTEGER NOT NULL CHECK (sleep BETWEEN 1 AND 5),
+  energy         INTEGER NOT NULL CHECK (energy BETWEEN 1 AND 5),
+  anxiety        INTEGER NOT NULL CHECK (anxiety BETWEEN 1 AND 5),
+  reflection     BLOB,
+  tags           BLOB    NOT NULL,
+  prompt_id      TEXT,
+  source         TEXT    NOT NULL CHECK (source IN ('console', 'web', 'chat')),
+  created_at     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX checkins_participant_date ON checkins (participant_id, local_date);
+
+CREATE TABLE journal_entries (
+  id             INTEGER PRIMARY KEY,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  local_date     TEXT    NOT NULL,
+  text           BLOB    NOT NULL,
+  created_at     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX journal_entries_participant_date ON journal_entries (participant_id, local_date);
+
+CREATE TABLE intentions (
+  id             INTEGER PRIMARY KEY,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  local_date     TEXT    NOT NULL,
+  text           BLOB    NOT NULL,
+  created_at     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX intentions_participant_date ON intentions (participant_id, local_date);
+
+CREATE TABLE action_plans (
+  id             INTEGER PRIMARY KEY,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  seq            INTEGER NOT NULL CHECK (seq >= 1),
+  text           BLOB    NOT NULL,
+  status         TEXT    NOT NULL CHECK (status IN ('open', 'done', 'dropped')),
+  created_at     INTEGER NOT NULL,
+  done_at        INTEGER,
+  UNIQUE (participant_id, seq)
+) STRICT;
+
+CREATE TABLE deliveries (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  kind           TEXT    NOT NULL CHECK (kind IN ('checkin', 'followup', 'snooze')),
+  local_date     TEXT    NOT NULL,
+  key            TEXT    NOT NULL UNIQUE,
+  due_at         INTEGER NOT NULL,
+  status         TEXT    NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'missed', 'cancelled')),
+  attempts       INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  last_error     TEXT,
+  sent_at        INTEGER,
+  created_at     INTEGER NOT NULL
+) STRICT;
+-- Only pending rows are ever looked up by status; sent rows pile up daily and need not be in this index.
+CREATE INDEX deliveries_pending ON deliveries (status, due_at) WHERE status = 'pending';
+CREATE INDEX deliveries_participant ON deliveries (participant_id, local_date);
+
+CREATE TABLE prompt_history (
+  id             INTEGER PRIMARY KEY,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  local_date     TEXT    NOT NULL,
+  prompt_id      TEXT    NOT NULL,
+  UNIQUE (participant_id, local_date)
+) STRICT;
+`;
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];

@@ -1,0 +1,111 @@
+/**
+ * Opens (creating if needed) the SQLite file, brings its schema up to date and returns the Store the app uses.
+ * One process owns the file as its writer; every repository prepares its statements once, here.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Sqlite, { type Database } from 'better-sqlite3';
+import type { Store } from '../ports.js';
+import { assertFieldKey, createFieldCipher, type FieldCipher } from './field-cipher.js';
+import { migrate } from './migrate.js';
+import { migrations } from './migrations.js';
+import { createActionPlanRepo } from './repos/action-plans.js';
+import { createCheckinRepo } from './repos/checkins.js';
+import { createDeliveryRepo } from './repos/deliveries.js';
+import { createIntentionRepo } from './repos/intentions.js';
+import { createJournalRepo } from './repos/journal.js';
+import { createParticipantRepo } from './repos/participants.js';
+import { createPromptHistoryRepo } from './repos/prompt-history.js';
+import { createSessionRepo } from './repos/sessions.js';
+import { createSpaceRepo } from './repos/spaces.js';
+
+export interface SqliteStore extends Store {
+  /** The connection itself, for tests, benchmarks and backups. The app goes through the repositories. */
+  readonly db: Database;
+  /** Names of the tables in the database (SQLite's own `sqlite_*` tables left out), sorted. */
+  tableNames(): string[];
+}
+
+export interface OpenStoreOptions {
+  /** Path of the database file; its directory is created when missing. */
+  file: string;
+  /** 32 bytes: the AES-256-GCM key that seals free text (see field-cipher.ts). */
+  key: Buffer;
+}
+
+/** How long a write waits for another connection's lock (a backup, the sqlite3 shell) before failing. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+export function openStore(opts: OpenStoreOptions): SqliteStore {
+  // Check the key before touching the disk, so a bad setting leaves no empty database behind.
+  assertFieldKey(opts.key);
+  const cipher = createFieldCipher(opts.key);
+  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
+
+  const db = new Sqlite(opts.file);
+  try {
+    configure(db);
+    migrate(db, migrations);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return assemble(db, cipher);
+}
+
+function configure(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  // Erased rows are overwritten with zeros in the file, not just unlinked from the b-tree.
+  db.pragma('secure_delete = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // With WAL, NORMAL is still crash-safe for the database; only the last commits before a power cut can be lost.
+  db.pragma('synchronous = NORMAL');
+}
+
+function assemble(db: Database, cipher: FieldCipher): SqliteStore {
+  const tables = db
+    .prepare<[], string>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .pluck();
+  const deleteParticipant = db.prepare<[number]>('DELETE FROM participants WHERE id = ?');
+
+  // better-sqlite3 turns a transaction begun inside another into a SAVEPOINT, so nesting works as expected:
+  // an inner failure that the outer function catches rolls back only the inner writes. An async `fn` is refused
+  // by better-sqlite3 (a TypeError): a transaction cannot stay open across an await.
+  const transaction = <T>(fn: () => T): T => db.transaction(fn)();
+
+  return {
+    db,
+    spaces: createSpaceRepo(db),
+    participants: createParticipantRepo(db),
+    sessions: createSessionRepo(db),
+    checkins: createCheckinRepo(db, cipher),
+    journal: createJournalRepo(db, cipher),
+    intentions: createIntentionRepo(db, cipher),
+    actions: createActionPlanRepo(db, cipher),
+    deliveries: createDeliveryRepo(db),
+    prompts: createPromptHistoryRepo(db),
+    transaction,
+
+    forget(participantId) {
+      // Every per-person table cascades from participants (see migrations.ts), so one DELETE reaches them all.
+      transaction(() => deleteParticipant.run(participantId));
+      // Old copies of the erased pages can linger in the WAL until a checkpoint; fold them into the zeroed
+      // file now. Inside a caller's transaction this waits for the next automatic checkpoint instead.
+      if (!db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');
+    },
+
+    tableNames() {
+      return tables.all();
+    },
+
+    close() {
+      if (!db.open) return;
+      // Lets SQLite refresh its planner statistics for the queries this connection ran.
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+}

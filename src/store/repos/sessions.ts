@@ -1,0 +1,43 @@
+import type { Database } from 'better-sqlite3';
+import type { LocalDate } from '../../domain/types.js';
+import type { SessionRepo, SessionStatus, TherapySession } from '../../ports.js';
+
+interface SessionRow {
+  id: number;
+  participant_id: number;
+  date: LocalDate;
+  status: SessionStatus;
+  created_at: number;
+}
+
+const toSession = (r: SessionRow): TherapySession => ({
+  id: r.id,
+  participantId: r.participant_id,
+  date: r.date,
+  status: r.status,
+  createdAt: r.created_at,
+});
+
+export function createSessionRepo(db: Database): SessionRepo {
+  const insert = db.prepare<[number, LocalDate, SessionStatus, number], SessionRow>(
+    'INSERT INTO sessions (participant_id, date, status, created_at) VALUES (?, ?, ?, ?) RETURNING *',
+  );
+  const listStmt = db.prepare<[number], SessionRow>(
+    'SELECT * FROM sessions WHERE participant_id = ? ORDER BY date, id',
+  );
+  const clear = db.prepare<[number]>("DELETE FROM sessions WHERE participant_id = ? AND status = 'planned'");
+
+  return {
+    add(participantId, date, status, now) {
+      const row = insert.get(participantId, date, status, now);
+      if (!row) throw new Error('sessions.add: the insert returned no row');
+      return toSession(row);
+    },
+    list(participantId) {
+      return listStmt.all(participantId).map(toSession);
+    },
+    clearPlanned(participantId) {
+      clear.run(participantId);
+    },
+  };
+}

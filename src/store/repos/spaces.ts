@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3';
+import type { Platform } from '../../domain/types.js';
+import type { Space, SpaceRepo } from '../../ports.js';
+
+interface SpaceRow {
+  id: number;
+  platform: Platform;
+  external_id: string;
+  name: string | null;
+  created_at: number;
+}
+
+const toSpace = (r: SpaceRow): Space => ({
+  id: r.id,
+  platform: r.platform,
+  externalId: r.external_id,
+  name: r.name,
+  createdAt: r.created_at,
+});
+
+export function createSpaceRepo(db: Database): SpaceRepo {
+  const byId = db.prepare<[number], SpaceRow>('SELECT * FROM spaces WHERE id = ?');
+  const byExternal = db.prepare<[Platform, string], SpaceRow>(
+    'SELECT * FROM spaces WHERE platform = ? AND external_id = ?',
+  );
+  const insert = db.prepare<[Platform, string, string | null, number], SpaceRow>(
+    `INSERT INTO spaces (platform, external_id, name, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (platform, external_id) DO NOTHING RETURNING *`,
+  );
+  const rename = db.prepare<[string, number]>('UPDATE spaces SET name = ? WHERE id = ?');
+
+  return {
+    ensure(platform, externalId, name, now) {
+      // Read first: ensure runs on every interaction, and most of the time the space exists and nothing is written.
+      const found = byExternal.get(platform, externalId);
+      if (found) {
+        if (name !== null && name !== found.name) {
+          rename.run(name, found.id);
+          return toSpace({ ...found, name });
+        }
+        return toSpace(found);
+      }
+      const created = insert.get(platform, externalId, name, now) ?? byExternal.get(platform, externalId);
+      if (!created) throw new Error(`spaces.ensure: could not create ${platform}:${externalId}`);
+      return toSpace(created);
+    },
+
+    get(id) {
+      const r = byId.get(id);
+      return r ? toSpace(r) : null;
+    },
+  };
+}
