@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { openCheckin } from '../src/app/checkin.js';
+import { defineCommand, leaf } from '../src/app/command.js';
+
+export default defineCommand({
+  name: 'checkin',
+  description: 'Check in now: mood, sleep, energy, anxiety and a short reflection',
+  access: 'participant',
+  leaf: leaf({
+    description: 'Check in now',
+    options: z.object({}),
+    run: (ctx) => openCheckin(ctx.deps, ctx.me(), ctx.now),
+  }),
+});

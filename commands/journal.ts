@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineCommand, leaf } from '../src/app/command.js';
+import { addJournalEntry, recentJournal } from '../src/app/journal.js';
+
+export default defineCommand({
+  name: 'journal',
+  description: 'Write in your private journal, or read your last entries',
+  access: 'participant',
+  subcommands: {
+    write: leaf({
+      description: 'Write a journal entry (up to 4,000 characters)',
+      options: z.object({ text: z.string().optional().describe('What is on your mind') }),
+      examples: ['journal write The walk by the river helped more than I expected'],
+      run: (ctx, o) => addJournalEntry(ctx.deps, ctx.me(), o.text, ctx.now),
+    }),
+    read: leaf({
+      description: 'Read your last five entries',
+      options: z.object({}),
+      run: (ctx) => recentJournal(ctx.deps, ctx.me()),
+    }),
+  },
+  textSub: 'write',
+  defaultSub: 'read',
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineCommand, leaf } from '../src/app/command.js';
+import { pause } from '../src/app/pause.js';
+
+export default defineCommand({
+  name: 'pause',
+  description: 'Pause your nudges, until you resume or until a date',
+  access: 'participant',
+  leaf: leaf({
+    description: 'Pause your nudges',
+    options: z.object({
+      until: z.string().optional().describe('A date like 2026-12-01, or a number of days like 7d'),
+    }),
+    examples: ['pause', 'pause 7d', 'pause 2026-12-01'],
+    run: (ctx, o) => pause(ctx.deps, ctx.me(), o.until, ctx.now),
+  }),
+});

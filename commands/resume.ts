@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { defineCommand, leaf } from '../src/app/command.js';
+import { resume } from '../src/app/pause.js';
+
+export default defineCommand({
+  name: 'resume',
+  description: 'Start your nudges again',
+  access: 'participant',
+  leaf: leaf({
+    description: 'Start your nudges again',
+    options: z.object({}),
+    run: (ctx) => resume(ctx.deps, ctx.me(), ctx.now),
+  }),
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineCommand, leaf } from '../src/app/command.js';
+import { logSession, planNextSession, showSessions } from '../src/app/sessions.js';
+
+export default defineCommand({
+  name: 'session',
+  description: 'Note a session you had, or set your next one, so prompts follow where you are',
+  access: 'participant',
+  subcommands: {
+    log: leaf({
+      description: 'Note a session that took place (today if no date)',
+      options: z.object({ date: z.string().optional().describe('The date, like 2026-11-20') }),
+      examples: ['session log', 'session log 2026-11-20'],
+      run: (ctx, o) => logSession(ctx.deps, ctx.me(), o.date, ctx.now),
+    }),
+    next: leaf({
+      description: 'Set the date of your next session',
+      options: z.object({ date: z.string().optional().describe('The date, like 2026-12-04') }),
+      examples: ['session next 2026-12-04'],
+      run: (ctx, o) => planNextSession(ctx.deps, ctx.me(), o.date, ctx.now),
+    }),
+    show: leaf({
+      description: 'See your session dates and where you are',
+      options: z.object({}),
+      run: (ctx) => showSessions(ctx.deps, ctx.me(), ctx.now),
+    }),
+  },
+  defaultSub: 'show',
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineCommand, leaf } from '../src/app/command.js';
+import { setCheckinTime, setFollowUp, setQuietHours, setZone, showSettings } from '../src/app/settings.js';
+
+export default defineCommand({
+  name: 'settings',
+  description: 'See or change your check-in time, time zone, quiet hours and follow-up reminder',
+  access: 'participant',
+  subcommands: {
+    show: leaf({
+      description: 'See your settings',
+      options: z.object({}),
+      run: (ctx) => showSettings(ctx.deps, ctx.me()),
+    }),
+    time: leaf({
+      description: 'When your daily check-in comes',
+      options: z.object({ time: z.string().optional().describe('24-hour time, like 08:30') }),
+      examples: ['settings time 08:30'],
+      run: (ctx, o) => setCheckinTime(ctx.deps, ctx.me(), o.time, ctx.now),
+    }),
+    zone: leaf({
+      description: 'Your time zone',
+      options: z.object({ zone: z.string().optional().describe('Like Europe/London or Asia/Kathmandu') }),
+      examples: ['settings zone America/New_York'],
+      run: (ctx, o) => setZone(ctx.deps, ctx.me(), o.zone, ctx.now),
+    }),
+    'quiet-hours': leaf({
+      description: 'Hours when I never message you',
+      options: z.object({ hours: z.string().optional().describe('Like 22:00-07:00, or off') }),
+      examples: ['settings quiet-hours 22:00-07:00', 'settings quiet-hours off'],
+      run: (ctx, o) => setQuietHours(ctx.deps, ctx.me(), o.hours, ctx.now),
+    }),
+    'follow-up': leaf({
+      description: 'One gentle reminder when a check-in goes unanswered',
+      options: z.object({ state: z.string().optional().describe('on or off') }),
+      examples: ['settings follow-up off'],
+      run: (ctx, o) => setFollowUp(ctx.deps, ctx.me(), o.state, ctx.now),
+    }),
+  },
+  defaultSub: 'show',
+});

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { checkinSchema } from '../domain/checkin-form.js';
+import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
+import { choosePrompt } from '../domain/prompt-rotation.js';
+import { promptById } from '../domain/prompts/index.js';
+import type { LocalDate } from '../domain/types.js';
+import { parseInput } from '../domain/validation.js';
+import { UserError } from '../errors.js';
+import type { Checkin, CheckinSource, Participant } from '../ports.js';
+import { heading, type OutMessage, text } from '../views/message.js';
+import { phaseNote } from '../views/phase-notes.js';
+import { weekTable } from '../views/week-table.js';
+import type { AppDeps } from './deps.js';
+import { phaseFor } from './phase-of.js';
+import { updateSchedule } from './reschedule.js';
+
+/** How far back a nudge's check-in may still be answered for its own day. */
+const ANSWER_WINDOW_DAYS = 2;
+
+/** The reflection prompt for a person's day: the same one all day, never one seen in the 7 days before. */
+export function promptFor(deps: AppDeps, p: Participant, date: LocalDate, now: number) {
+  const existing = deps.store.prompts.forDate(p.id, date);
+  const known = existing ? promptById(existing) : undefined;
+  if (known) return known;
+  const info = phaseFor(deps, p, now, date);
+  const recent = deps.store.prompts.shownBetween(p.id, addDays(date, -6), addDays(date, -1));
+  const prompt = choosePrompt(info.phase, recent, `${p.id}:${date}`, info);
+  deps.store.prompts.record(p.id, date, prompt.id);
+  return prompt;
+}
+
+/** Start a check-in: choose the day's prompt and ask the surface to collect the form. */
+export function openCheckin(deps: AppDeps, p: Participant, now: number, forDate?: string): OutMessage {
+  const date = checkinDate(p, now, forDate);
+  const prompt = promptFor(deps, p, date, now);
+  const note = phaseNote(phaseFor(deps, p, now, date));
+  return {
+    blocks: [heading('Check-in'), ...(note ? [text(note)] : [])],
+    form: { form: 'checkin', localDate: date, promptId: prompt.id, promptText: prompt.text },
+    sensitive: true,
+  };
+}
+
+const dateParam = z.object({ date: localDateSchema.optional() });
+
+/** A date from a nudge button is honoured for a short while; otherwise the check-in is for today. */
+function checkinDate(p: Participant, now: number, forDate: string | undefined): LocalDate {
+  const today = localDateOf(now, p.zone);
+  const { date } = parseInput(dateParam, { date: forDate });
+  if (!date || date > today || date < addDays(today, -ANSWER_WINDOW_DAYS)) return today;
+  return date;
+}
+
+export interface CheckinMeta {
+  localDate?: string | undefined;
+  promptId?: string | null | undefined;
+  source: CheckinSource;
+}
+
+/**
+ * Validate and store one check-in with the same form definition every surface uses, then settle the day's
+ * schedule (no follow-up once answered). All or nothing: a bad answer stores nothing.
+ */
+export function recordCheckin(
+  deps: AppDeps,
+  p: Participant,
+  raw: unknown,
+  meta: CheckinMeta,
+  now: number,
+): { checkin: Checkin; reply: OutMessage } {
+  const answers = parseInput(checkinSchema, raw, 'invalid-checkin');
+  const date = checkinDate(p, now, meta.localDate);
+  const promptId = meta.promptId && promptById(meta.promptId) ? meta.promptId : null;
+  if (meta.promptId && !promptId)
+    throw new UserError(
+      'unknown-prompt',
+      'That check-in form is out of date. Type /checkin to start a fresh one.',
+    );
+  const checkin = deps.store.transaction(() => {
+    const saved = deps.store.checkins.add(p.id, date, answers, promptId, meta.source, now);
+    const answeredNudge = p.lastNudgeDate === date;
+    updateSchedule(deps, p, answeredNudge ? { followUpHandledFor: date, snoozeUntil: null } : {}, now);
+    return saved;
+  });
+  const week = deps.store.checkins.between(p.id, addDays(date, -6), date);
+  return {
+    checkin,
+    reply: {
+      blocks: [
+        heading('Thank you — saved'),
+        text(thanks(answers.mood)),
+        ...weekTable(week, addDays(date, -6), date),
+      ],
+      sensitive: true,
+    },
+  };
+}
+
+function thanks(mood: number): string {
+  if (mood <= 3) {
+    return 'Thank you for checking in on a hard day. Be gentle with yourself today. If you need someone right now, /crisis lists people you can reach.';
+  }
+  if (mood >= 8)
+    return 'Thank you for checking in — it sounds like a good day. Noticing that is worth something too.';
+  return 'Thank you for checking in. Every answer, whatever the number, helps you see your weeks more clearly.';
+}

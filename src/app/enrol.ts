@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { localTimeSchema, zoneSchema } from '../domain/local-time.js';
+import { parseInput } from '../domain/validation.js';
+import { UserError } from '../errors.js';
+import type { Participant } from '../ports.js';
+import { heading, list, notice, type OutMessage, text } from '../views/message.js';
+import { CONSENT_VERSION, consentText, NOT_EMERGENCY } from '../views/texts.js';
+import { formatInstant } from '../views/when.js';
+import { actionId } from './action-id.js';
+import type { Actor } from './actor.js';
+import type { AppDeps } from './deps.js';
+import { findParticipant } from './participants.js';
+import { updateSchedule } from './reschedule.js';
+
+const enrolSchema = z.object({ zone: zoneSchema, time: localTimeSchema });
+
+/** Step one of /start: show what we store and who sees it, and ask for agreement. Writes nothing. */
+export function startEnrolment(
+  deps: AppDeps,
+  actor: Actor,
+  raw: { zone?: string | undefined; time?: string | undefined },
+  now: number,
+): OutMessage {
+  const existing = findParticipant(deps.store, actor, now);
+  if (existing) {
+    return {
+      blocks: [
+        text(
+          `You're already set up — check-ins come at ${existing.checkinTime} (${existing.zone}). Use /settings to change that, or /help to see everything.`,
+        ),
+      ],
+    };
+  }
+  const zone = raw.zone ?? deps.settings.defaultZone;
+  if (!zone) {
+    throw new UserError(
+      'zone-needed',
+      'Which time zone are you in? Add it to /start, for example: /start zone:Europe/London time:20:00',
+    );
+  }
+  const input = parseInput(enrolSchema, { zone, time: raw.time ?? deps.settings.defaultCheckinTime });
+  return {
+    blocks: [
+      heading('Welcome to Interlude'),
+      ...consentText(input.zone, input.time).map(text),
+      notice(NOT_EMERGENCY),
+    ],
+    actions: [
+      {
+        id: actionId('enrol.agree', { zone: input.zone, time: input.time }),
+        label: 'I agree — start',
+        style: 'primary',
+      },
+      { id: actionId('enrol.cancel'), label: 'Not now', style: 'secondary' },
+    ],
+  };
+}
+
+/** Step two: the person agreed. Record consent and plan the first nudge. */
+export function confirmEnrolment(
+  deps: AppDeps,
+  actor: Actor,
+  raw: { zone?: string; time?: string },
+  now: number,
+): { participant: Participant; reply: OutMessage } {
+  const input = parseInput(enrolSchema, raw);
+  const participant = deps.store.transaction(() => {
+    const existing = findParticipant(deps.store, actor, now);
+    if (existing) return existing;
+    const space = deps.store.spaces.ensure(actor.platform, actor.spaceExternalId, actor.spaceName, now);
+    const created = deps.store.participants.create(
+      {
+        spaceId: space.id,
+        platform: actor.platform,
+        userId: actor.userId,
+        displayName: actor.displayName,
+        zone: input.zone,
+        checkinTime: input.time,
+        consentVersion: CONSENT_VERSION,
+        consentAt: now,
+      },
+      now,
+    );
+    return updateSchedule(deps, created, {}, now);
+  });
+  const first = participant.nextDueAt;
+  return {
+    participant,
+    reply: {
+      blocks: [
+        heading("You're set"),
+        text(
+          first
+            ? `Your first check-in will arrive ${formatInstant(first, participant.zone)}.`
+            : 'Your check-ins are set up.',
+        ),
+        text('A few things you can do any time:'),
+        list([
+          '/checkin — check in now',
+          '/journal — write a journal entry',
+          '/session log — note a session you had, so prompts follow where you are',
+          '/crisis — help right now',
+          '/help — everything else',
+        ]),
+      ],
+    },
+  };
+}

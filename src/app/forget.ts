@@ -1,0 +1,33 @@
+import type { Participant } from '../ports.js';
+import { heading, notice, type OutMessage, text } from '../views/message.js';
+import { actionId } from './action-id.js';
+import type { AppDeps } from './deps.js';
+
+export function forgetRequest(): OutMessage {
+  return {
+    blocks: [
+      heading('Erase everything?'),
+      text(
+        'This permanently deletes your check-ins, journal, intentions, action plans, session dates and settings. It cannot be undone. If you might want them later, /export first.',
+      ),
+    ],
+    actions: [
+      { id: actionId('forget.confirm'), label: 'Yes, erase everything', style: 'danger' },
+      { id: actionId('forget.cancel'), label: 'Keep my data', style: 'secondary' },
+    ],
+  };
+}
+
+/** Erase the person. The store deletes every row that refers to them, in every table, in one transaction. */
+export function forgetConfirmed(deps: AppDeps, p: Participant): OutMessage {
+  deps.store.forget(p.id);
+  deps.log.info({ participant: p.id }, 'participant erased on request');
+  return {
+    blocks: [
+      text(
+        'Done. Everything Interlude held about you has been erased. If you ever want to come back, /start begins afresh.',
+      ),
+      notice('/crisis still works at any time, for anyone.'),
+    ],
+  };
+}

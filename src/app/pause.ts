@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
+import { snoozeTarget } from '../domain/schedule.js';
+import { parseInput } from '../domain/validation.js';
+import { UserError } from '../errors.js';
+import type { Participant } from '../ports.js';
+import { type OutMessage, text } from '../views/message.js';
+import { formatDateLong, formatInstant } from '../views/when.js';
+import type { AppDeps } from './deps.js';
+import { updateSchedule } from './reschedule.js';
+
+/** `/pause`, `/pause 2026-12-01` or `/pause 7d` (days). */
+const pauseUntil = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return { kind: 'open' as const };
+    const days = /^(\d{1,3})\s*d(ays?)?$/i.exec(v);
+    if (days) return { kind: 'days' as const, days: Number(days[1]) };
+    const date = localDateSchema.safeParse(v);
+    if (date.success) return { kind: 'date' as const, date: date.data };
+    ctx.addIssue({
+      code: 'custom',
+      message: `I can pause until a date like 2026-12-01, or for a number of days like 7d — “${v}” is neither.`,
+    });
+    return z.NEVER;
+  });
+
+export function pause(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
+  const until = parseInput(pauseUntil, raw, 'invalid-pause');
+  const today = localDateOf(now, p.zone);
+  const resumeOn =
+    until.kind === 'days' ? addDays(today, until.days) : until.kind === 'date' ? until.date : null;
+  if (resumeOn !== null && resumeOn <= today) {
+    throw new UserError(
+      'pause-in-past',
+      'That date has already come. Give a date after today, like 7d for a week.',
+    );
+  }
+  updateSchedule(deps, p, { paused: true, pausedUntil: resumeOn, snoozeUntil: null }, now);
+  return {
+    blocks: [
+      text(
+        resumeOn
+          ? `Paused. No nudges until ${formatDateLong(resumeOn)}, when they start again by themselves. /resume brings them back sooner.`
+          : 'Paused. No nudges until you say /resume. Everything you have saved stays, and /checkin still works any time.',
+      ),
+    ],
+  };
+}
+
+export function resume(deps: AppDeps, p: Participant, now: number): OutMessage {
+  if (!p.paused && !p.unreachable)
+    return { blocks: [text("Your nudges aren't paused — nothing to resume.")] };
+  const updated = updateSchedule(deps, p, { paused: false, pausedUntil: null, unreachable: false }, now);
+  return {
+    blocks: [
+      text(
+        updated.nextDueAt
+          ? `Welcome back. Your next check-in comes ${formatInstant(updated.nextDueAt, updated.zone)}.`
+          : 'Welcome back.',
+      ),
+    ],
+  };
+}
+
+const skipDay = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .pipe(
+    z
+      .enum(['today', 'tomorrow'], { error: 'I can skip today or tomorrow, for example: /skip tomorrow' })
+      .optional(),
+  );
+
+/** Skip one day's check-in (and its follow-up). No questions, no guilt. */
+export function skip(
+  deps: AppDeps,
+  p: Participant,
+  raw: string | undefined,
+  now: number,
+  date?: string,
+): OutMessage {
+  const today = localDateOf(now, p.zone);
+  const which = parseInput(skipDay, raw, 'invalid-skip') ?? 'today';
+  const day = date ? parseInput(localDateSchema, date) : which === 'tomorrow' ? addDays(today, 1) : today;
+  const handled = p.lastNudgeDate === day ? { followUpHandledFor: day, snoozeUntil: null } : {};
+  updateSchedule(deps, p, { skipDate: day, ...handled }, now);
+  return {
+    blocks: [
+      text(
+        day === today ? 'Skipped today. Rest well — see you tomorrow.' : `Skipped ${formatDateLong(day)}.`,
+      ),
+    ],
+  };
+}
+
+const snoozeMinutes = z.coerce
+  .number()
+  .int()
+  .refine((m) => m === 60 || m === 180, { error: 'I can snooze for 1 hour or 3 hours.' });
+
+/** Bring the day's nudge back later, once. The snoozed reminder takes the place of the follow-up. */
+export function snooze(
+  deps: AppDeps,
+  p: Participant,
+  rawMinutes: string | undefined,
+  now: number,
+): OutMessage {
+  const minutes = parseInput(snoozeMinutes, rawMinutes, 'invalid-snooze');
+  const today = localDateOf(now, p.zone);
+  if (deps.store.checkins.existsOn(p.id, today)) {
+    throw new UserError('already-answered', "You've already checked in today — nothing to snooze.");
+  }
+  if (p.snoozeUntil !== null) {
+    throw new UserError(
+      'already-snoozed',
+      `It's already snoozed until ${formatInstant(p.snoozeUntil, p.zone)}.`,
+    );
+  }
+  if (p.lastNudgeDate !== today || p.followUpHandledFor === today) {
+    throw new UserError(
+      'nothing-to-snooze',
+      p.followUpHandledFor === today
+        ? "Today's check-in has already had its reminder. You can /checkin whenever you like, or /skip today."
+        : "There's no nudge today to snooze yet. You can /checkin any time.",
+    );
+  }
+  const target = snoozeTarget(p, now, minutes);
+  if ('refused' in target) {
+    throw new UserError(
+      'snooze-in-quiet-hours',
+      'That would land in your quiet hours, so I’ll leave it for today. You can /checkin any time before then.',
+    );
+  }
+  updateSchedule(deps, p, { snoozeUntil: target.at }, now);
+  return { blocks: [text(`Snoozed. I’ll bring it back ${formatInstant(target.at, p.zone)}.`)] };
+}

@@ -1,0 +1,65 @@
+import { inQuietHours } from '../domain/local-time.js';
+import { MINUTE, type NudgeKind } from '../domain/types.js';
+import type { DeliveryJob, Participant, ParticipantPatch } from '../ports.js';
+import type { AppDeps } from './deps.js';
+import { updateSchedule } from './reschedule.js';
+
+const BATCH = 500;
+
+export interface TickResult {
+  planned: number;
+  missed: number;
+}
+
+/**
+ * One planner tick: take the people whose next nudge is due (an indexed query: the cost is the number due, not
+ * the number enrolled), write one delivery row each on its unique key, move their schedule on, and hand the new
+ * rows to the queue. A nudge that would go out later than the grace window, or inside quiet hours, is recorded as
+ * missed instead of being sent late.
+ */
+export async function planTick(deps: AppDeps, now: number): Promise<TickResult> {
+  const result: TickResult = { planned: 0, missed: 0 };
+  // Each pass moves every selected person's next_due_at past `now` or clears it; the bound only guards a bug.
+  for (let pass = 0; pass < 10_000; pass++) {
+    const due = deps.store.participants.due(now, BATCH);
+    if (due.length === 0) break;
+    const jobs = deps.store.transaction(() => due.flatMap((p) => planOne(deps, p, now, result)));
+    for (const job of jobs) await deps.queue.enqueue(job);
+    if (due.length < BATCH) break;
+  }
+  return result;
+}
+
+function planOne(deps: AppDeps, p: Participant, now: number, result: TickResult): DeliveryJob[] {
+  const kind = p.nextDueKind;
+  const at = p.nextDueAt;
+  const date = p.nextDueDate;
+  if (kind === null || at === null || date === null) return [];
+  const answered = kind !== 'checkin' && deps.store.checkins.existsOn(p.id, date);
+  const late = now - at > deps.settings.graceMinutes * MINUTE || inQuietHours(now, p.zone, p.quietHours);
+  updateSchedule(deps, p, advance(kind, at, date, late), now);
+  if (answered) return [];
+  const row = deps.store.deliveries.insert(
+    { participantId: p.id, kind, localDate: date, dueAt: at, status: late ? 'missed' : 'pending' },
+    now,
+  );
+  if (!row) return [];
+  if (late) {
+    result.missed++;
+    return [];
+  }
+  result.planned++;
+  return [{ deliveryId: row.id, key: row.key }];
+}
+
+/** How the person's schedule state moves on once an event of `kind` has been handled. */
+function advance(kind: NudgeKind, at: number, date: string, missed: boolean): ParticipantPatch {
+  switch (kind) {
+    case 'checkin':
+      return { lastNudgeDate: date, lastNudgeAt: at, ...(missed ? { followUpHandledFor: date } : {}) };
+    case 'followup':
+      return { followUpHandledFor: date };
+    case 'snooze':
+      return { snoozeUntil: null, followUpHandledFor: date };
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { parseInput } from '../domain/validation.js';
+import { isUserError, UserError } from '../errors.js';
+import type { Logger } from '../ports.js';
+import { message, type OutMessage, text } from '../views/message.js';
+import { kindApology } from '../views/texts.js';
+import type { Actor } from './actor.js';
+import type { CommandDef, Leaf } from './command.js';
+import type { AppDeps } from './deps.js';
+import { requireParticipant } from './participants.js';
+
+export interface Invocation {
+  name: string;
+  sub?: string | undefined;
+  options: Record<string, string | undefined>;
+}
+
+export type Registry = ReadonlyMap<string, CommandDef>;
+
+export const registryOf = (commands: readonly CommandDef[]): Registry =>
+  new Map(commands.map((c) => [c.name, c]));
+
+/** The leaf an invocation names, or a kind error listing what exists. */
+export function leafFor(cmd: CommandDef, sub: string | undefined): Leaf {
+  if (cmd.leaf) return cmd.leaf;
+  const subs = cmd.subcommands ?? {};
+  const name = sub ?? cmd.defaultSub;
+  const found = name ? subs[name] : undefined;
+  if (!found) {
+    const names = Object.keys(subs).map((s) => `/${cmd.name} ${s}`);
+    throw new UserError(
+      'unknown-subcommand',
+      sub
+        ? `/${cmd.name} has no “${sub}”. You can use: ${names.join(', ')}.`
+        : `/${cmd.name} needs one more word: ${names.join(', ')}.`,
+    );
+  }
+  return found;
+}
+
+/** Validate, check who may run it, run it. Throws UserError for anything the person can fix. */
+export async function runCommand(
+  deps: AppDeps,
+  registry: Registry,
+  actor: Actor,
+  inv: Invocation,
+  now: number,
+): Promise<OutMessage> {
+  const cmd = registry.get(inv.name);
+  if (!cmd) {
+    throw new UserError('unknown-command', `I don't know /${inv.name}. Type /help to see what I can do.`);
+  }
+  if (cmd.access === 'facilitator' && !actor.isFacilitator) {
+    throw new UserError(
+      'not-facilitator',
+      `/${cmd.name} is for the group's facilitators. If you think you should have access, ask whoever runs Interlude for your group.`,
+    );
+  }
+  const l = leafFor(cmd, inv.sub);
+  const input = parseInput(l.options, inv.options, 'invalid-option');
+  const ctx = { deps, actor, now, me: () => requireParticipant(deps.store, actor, now) };
+  if (cmd.access === 'participant') ctx.me();
+  return l.run(ctx, input);
+}
+
+/**
+ * The one place an error becomes a reply: a UserError is shown as it is; anything else is logged with its
+ * context and the person gets an apology with a reference they can quote.
+ */
+export function replyForError(e: unknown, log: Logger, context: Record<string, unknown>): OutMessage {
+  if (isUserError(e)) return message(text(e.message));
+  const ref = randomUUID().slice(0, 8);
+  log.error({ err: e, ref, ...context }, 'interaction failed');
+  return message(text(kindApology(ref)));
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { localTimeSchema, quietHoursSchema, timeInQuietHours, zoneSchema } from '../domain/local-time.js';
+import { parseInput } from '../domain/validation.js';
+import { UserError } from '../errors.js';
+import type { Participant } from '../ports.js';
+import { heading, list, type OutMessage, text } from '../views/message.js';
+import { formatInstant } from '../views/when.js';
+import type { AppDeps } from './deps.js';
+import { updateSchedule } from './reschedule.js';
+
+const onOff = z
+  .string({ error: 'Say on or off, for example: /settings follow-up off' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['on', 'off'], { error: 'Say on or off, for example: /settings follow-up off' }));
+
+const quietLabel = (p: Participant) => (p.quietHours ? `${p.quietHours.start}–${p.quietHours.end}` : 'off');
+
+export function showSettings(deps: AppDeps, p: Participant, lead?: string): OutMessage {
+  const rows = [
+    `Check-in time: ${p.checkinTime} (/settings time 08:30)`,
+    `Time zone: ${p.zone} (/settings zone Europe/London)`,
+    `Quiet hours: ${quietLabel(p)} (/settings quiet-hours 22:00-07:00, or off)`,
+    `Follow-up reminder: ${p.followUp ? `on, once, ${deps.settings.followUpAfterHours} h after an unanswered nudge` : 'off'} (/settings follow-up on|off)`,
+    `Nudges: ${p.paused ? (p.pausedUntil ? `paused until ${p.pausedUntil}` : 'paused (/resume)') : p.unreachable ? 'stopped: I could not reach you by direct message' : 'on'}`,
+  ];
+  const next = p.nextDueAt ? [text(`Next nudge ${formatInstant(p.nextDueAt, p.zone)}.`)] : [];
+  return { blocks: [...(lead ? [text(lead)] : []), heading('Your settings'), list(rows), ...next] };
+}
+
+export function setCheckinTime(
+  deps: AppDeps,
+  p: Participant,
+  raw: string | undefined,
+  now: number,
+): OutMessage {
+  const time = parseInput(localTimeSchema, raw ?? '', 'invalid-time');
+  if (timeInQuietHours(time, p.quietHours)) {
+    throw new UserError(
+      'time-in-quiet-hours',
+      `${time} falls inside your quiet hours (${quietLabel(p)}), when I stay silent. Pick another time, or change your quiet hours first.`,
+    );
+  }
+  const updated = updateSchedule(deps, p, { checkinTime: time }, now);
+  return showSettings(deps, updated, `Check-ins will come at ${time}.`);
+}
+
+export function setZone(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
+  const zone = parseInput(zoneSchema, raw ?? '', 'invalid-zone');
+  const updated = updateSchedule(deps, p, { zone }, now);
+  return showSettings(deps, updated, `Time zone set to ${zone}.`);
+}
+
+export function setQuietHours(
+  deps: AppDeps,
+  p: Participant,
+  raw: string | undefined,
+  now: number,
+): OutMessage {
+  const quiet = parseInput(quietHoursSchema, raw ?? '', 'invalid-quiet-hours');
+  if (quiet && timeInQuietHours(p.checkinTime, quiet)) {
+    throw new UserError(
+      'time-in-quiet-hours',
+      `Your check-in time (${p.checkinTime}) would fall inside those quiet hours. Move your check-in first (/settings time), then set quiet hours.`,
+    );
+  }
+  const updated = updateSchedule(deps, p, { quietHours: quiet }, now);
+  return showSettings(deps, updated, quiet ? 'Quiet hours set.' : 'Quiet hours turned off.');
+}
+
+export function setFollowUp(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
+  const on = parseInput(onOff, raw, 'invalid-follow-up') === 'on';
+  const updated = updateSchedule(deps, p, { followUp: on }, now);
+  return showSettings(
+    deps,
+    updated,
+    on ? 'Follow-up reminders are on (at most one a day).' : 'No more follow-up reminders.',
+  );
+}

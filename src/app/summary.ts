@@ -1,0 +1,44 @@
+import { addDays, localDateOf } from '../domain/local-time.js';
+import type { Checkin, Participant } from '../ports.js';
+import { heading, list, type OutMessage, quote, text } from '../views/message.js';
+import { weekTable } from '../views/week-table.js';
+import { formatDate } from '../views/when.js';
+import type { AppDeps } from './deps.js';
+
+const avg = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1) : '—');
+
+/** The last 7 days as text: numbers, what was written, what is open. Kept to the person's own words. */
+export function weekSummary(deps: AppDeps, p: Participant, now: number): OutMessage {
+  const to = localDateOf(now, p.zone);
+  const from = addDays(to, -6);
+  const checkins = deps.store.checkins.between(p.id, from, to);
+  const journal = deps.store.journal.between(p.id, from, to);
+  const intention = deps.store.intentions.recent(p.id, 1)[0];
+  const open = deps.store.actions.list(p.id, 'open');
+  const days = new Set(checkins.map((c) => c.localDate)).size;
+  const pick = (k: keyof Pick<Checkin, 'mood' | 'sleep' | 'energy' | 'anxiety'>) => checkins.map((c) => c[k]);
+  const reflections = checkins.filter((c) => c.reflection);
+  return {
+    blocks: [
+      heading(`Your week: ${formatDate(from)} – ${formatDate(to)}`),
+      text(
+        days === 0
+          ? 'No check-ins this week, and that is all right. /checkin is here whenever you want it.'
+          : `You checked in on ${days} of the last 7 days. Averages: mood ${avg(pick('mood'))}/10, sleep ${avg(pick('sleep'))}/5, energy ${avg(pick('energy'))}/5, anxiety ${avg(pick('anxiety'))}/5.`,
+      ),
+      ...weekTable(checkins, from, to).slice(1),
+      ...(reflections.length
+        ? [
+            heading('What you reflected on'),
+            ...reflections.flatMap((c) => [text(formatDate(c.localDate)), quote(c.reflection ?? '')]),
+          ]
+        : []),
+      ...(journal.length
+        ? [heading('Journal'), ...journal.flatMap((j) => [text(formatDate(j.localDate)), quote(j.text)])]
+        : []),
+      ...(intention ? [heading('Your intention'), quote(intention.text)] : []),
+      ...(open.length ? [heading('Open actions'), list(open.map((a) => `#${a.seq} ${a.text}`))] : []),
+    ],
+    sensitive: true,
+  };
+}

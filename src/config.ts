@@ -1,0 +1,167 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Interlude reads, in one zod schema, parsed once at start. A bad or missing value names the
+ * variable and what it expects; main.ts prints that and exits non-zero. Nothing else reads process.env.
+ */
+
+const DEFAULT_CRISIS_LINES = [
+  'United States: call or text 988 (Suicide & Crisis Lifeline), or chat at https://988lifeline.org',
+  'In immediate danger: call 911 (or your local emergency number)',
+  'Outside the US: find a free, confidential line near you at https://findahelpline.com',
+].join(' | ');
+
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankIsUnset, z.string().trim().optional());
+const int = (def: number, min: number, max: number, what: string) =>
+  z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: `expects ${what}, a whole number from ${min} to ${max}` })
+      .int({ error: `expects ${what}, a whole number from ${min} to ${max}` })
+      .min(min, { error: `expects ${what}, a whole number from ${min} to ${max}` })
+      .max(max, { error: `expects ${what}, a whole number from ${min} to ${max}` })
+      .default(def),
+  );
+
+const envSchema = z.object({
+  DATA_DIR: z.preprocess(blankIsUnset, z.string().default('./data')),
+  ENCRYPTION_KEY: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .refine((v) => decodeKey(v) !== null, {
+        error:
+          'expects 32 random bytes as 64 hex characters or base64 (make one with: openssl rand -base64 32)',
+      })
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankIsUnset,
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'expects one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  ),
+  DISCORD_TOKEN: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  DEFAULT_CHECKIN_TIME: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expects a 24-hour time like 20:00' })
+      .default('20:00'),
+  ),
+  DEFAULT_ZONE: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .refine((z) => isIanaZone(z), { error: 'expects an IANA time zone such as Europe/London' })
+      .optional(),
+  ),
+  FOLLOW_UP_HOURS: int(3, 1, 12, 'hours after an unanswered nudge before the one follow-up'),
+  DELIVERY_GRACE_MINUTES: int(120, 0, 24 * 60, 'minutes a late nudge may still be sent after a restart'),
+  BOOSTER_INTERVAL_DAYS: int(
+    42,
+    7,
+    365,
+    'days after the last session when a booster conversation is suggested',
+  ),
+  CRISIS_LINES: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .default(DEFAULT_CRISIS_LINES)
+      .transform((v) =>
+        v
+          .split('|')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      )
+      .refine((lines) => lines.length > 0, { error: 'expects one or more crisis lines separated by |' }),
+  ),
+  CONSOLE_START_AT: z.preprocess(
+    blankIsUnset,
+    z.iso
+      .datetime({ offset: true, error: 'expects an ISO instant like 2026-11-23T07:00:00Z' })
+      .transform((v) => Date.parse(v))
+      .optional(),
+  ),
+});
+
+export type Mode = 'console' | 'platforms';
+
+export interface Config {
+  mode: Mode;
+  dataDir: string;
+  /** Absent only in console mode before the key file is read or made (see loadOrCreateConsoleKey). */
+  encryptionKey: Buffer | null;
+  logLevel: string;
+  discordToken: string | null;
+  slackBotToken: string | null;
+  defaultCheckinTime: string;
+  defaultZone: string | null;
+  followUpAfterHours: number;
+  graceMinutes: number;
+  boosterIntervalDays: number;
+  crisisLines: string[];
+  consoleStartAt: number | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Interlude cannot start: its configuration has ${problems.length === 1 ? 'a problem' : 'problems'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
+  }
+  const e = parsed.data;
+  const mode: Mode = e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN ? 'platforms' : 'console';
+  if (mode === 'platforms' && !e.ENCRYPTION_KEY) {
+    throw new ConfigError([
+      'ENCRYPTION_KEY is required when a platform token is set: 32 random bytes as hex or base64 (openssl rand -base64 32)',
+    ]);
+  }
+  return {
+    mode,
+    dataDir: e.DATA_DIR,
+    encryptionKey: e.ENCRYPTION_KEY ? decodeKey(e.ENCRYPTION_KEY) : null,
+    logLevel: e.LOG_LEVEL,
+    discordToken: e.DISCORD_TOKEN ?? null,
+    slackBotToken: e.SLACK_BOT_TOKEN ?? null,
+    defaultCheckinTime: e.DEFAULT_CHECKIN_TIME,
+    defaultZone: e.DEFAULT_ZONE ?? null,
+    followUpAfterHours: e.FOLLOW_UP_HOURS,
+    graceMinutes: e.DELIVERY_GRACE_MINUTES,
+    boosterIntervalDays: e.BOOSTER_INTERVAL_DAYS,
+    crisisLines: e.CRISIS_LINES,
+    consoleStartAt: e.CONSOLE_START_AT ?? null,
+  };
+}
+
+/** 64 hex characters or base64 of exactly 32 bytes; anything else is refused rather than stretched. */
+export function decodeKey(v: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) {
+    const b = Buffer.from(v, 'base64');
+    if (b.length === 32) return b;
+  }
+  return null;
+}
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}

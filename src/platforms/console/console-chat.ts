@@ -1,0 +1,232 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DateTime } from 'luxon';
+import { handleAction } from '../../app/actions.js';
+import type { Actor } from '../../app/actor.js';
+import { recordCheckin } from '../../app/checkin.js';
+import { crisisMessage } from '../../app/crisis.js';
+import type { AppDeps } from '../../app/deps.js';
+import { findParticipant, requireParticipant } from '../../app/participants.js';
+import { type Registry, replyForError, runCommand } from '../../app/run-command.js';
+import { MINUTE } from '../../domain/types.js';
+import { type ActionButton, type OutMessage, text } from '../../views/message.js';
+import { HELP_WORD } from '../../views/texts.js';
+import { CheckinFormSession } from './checkin-form-session.js';
+import { ConsoleMessenger } from './console-messenger.js';
+import { parseCommandLine } from './parse-line.js';
+import { renderMessage } from './render.js';
+import { parseDuration, type SimClock } from './sim-clock.js';
+
+export interface ConsoleChatOptions {
+  deps: AppDeps;
+  registry: Registry;
+  clock: SimClock;
+  /** Plan and deliver everything due at `now` (planner tick + queue drain). */
+  tick: (now: number) => Promise<void>;
+  write: (s: string) => void;
+  /** Where /export writes its files. */
+  exportDir: string;
+  /** Echo each input line, so a piped transcript reads like a conversation. */
+  echo: boolean;
+}
+
+const SIM_HELP = [
+  ':as <name>        act as another person (default: you)',
+  ':advance <time>   move the clock forward, running every minute in between (e.g. 30m, 8h, 3d, 1w)',
+  ':now              show the simulated time',
+  ':quit             leave',
+];
+
+/** The terminal chat: people type commands and answers; nudges appear as messages from Interlude. */
+export class ConsoleChat {
+  readonly messenger: ConsoleMessenger;
+  private user = 'you';
+  private readonly choices = new Map<string, readonly ActionButton[]>();
+  private readonly forms = new Map<string, CheckinFormSession>();
+  private lastTick: number;
+  private quit = false;
+
+  constructor(private readonly o: ConsoleChatOptions) {
+    this.messenger = new ConsoleMessenger((userId, m) => this.show(userId, m, true));
+    this.lastTick = Math.floor(o.clock.now() / MINUTE) * MINUTE;
+  }
+
+  get currentUser(): string {
+    return this.user;
+  }
+
+  /** Read lines until the input ends (or :quit), then let pending work finish. */
+  async run(input: NodeJS.ReadableStream): Promise<void> {
+    const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+    for await (const line of rl) {
+      await this.handleLine(line);
+      if (this.quit) break;
+    }
+    rl.close();
+    await this.catchUp();
+  }
+
+  /**
+   * Run every minute tick from the last one up to `until` (default: the clock's now). The clock reads each tick's
+   * minute while it runs, so a nudge is delivered (and stamped) at its own time, not at the end of an :advance.
+   */
+  async catchUp(until: number = this.o.clock.now()): Promise<void> {
+    const target = Math.floor(until / MINUTE) * MINUTE;
+    for (let t = this.lastTick + MINUTE; t <= target; t += MINUTE) {
+      this.o.clock.set(t);
+      await this.o.tick(t);
+      this.lastTick = t;
+    }
+    this.o.clock.set(until);
+  }
+
+  async handleLine(raw: string): Promise<void> {
+    const line = raw.replace(/\r$/, '');
+    if (this.o.echo) this.o.write(`${this.user} › ${line}\n`);
+    try {
+      if (line.startsWith(':')) return await this.simulator(line);
+      const form = this.forms.get(this.user);
+      if (form && !line.startsWith('/')) return this.answerForm(form, line);
+      if (form && /^\/cancel\s*$/i.test(line)) {
+        this.forms.delete(this.user);
+        return this.reply({ blocks: [text('Check-in put aside. Nothing was saved.')] });
+      }
+      if (line.trim() === '') return;
+      if (line.startsWith('/')) return await this.command(line);
+      if (HELP_WORD.test(line)) {
+        const m = crisisMessage(this.o.deps.settings);
+        return this.reply({ ...m, blocks: [...m.blocks, text('For the list of commands, type /help.')] });
+      }
+      if (this.choose(line)) return;
+      this.reply({
+        blocks: [text("I didn't catch that. Commands start with / — type /help to see them all.")],
+      });
+    } catch (e) {
+      this.reply(replyForError(e, this.o.deps.log, { platform: 'console', user: this.user }));
+    }
+  }
+
+  private actor(): Actor {
+    return {
+      platform: 'console',
+      spaceExternalId: 'local',
+      spaceName: 'Console',
+      userId: this.user,
+      displayName: this.user,
+      isFacilitator: false,
+    };
+  }
+
+  private async command(line: string): Promise<void> {
+    const inv = parseCommandLine(line, this.o.registry);
+    const m = await runCommand(this.o.deps, this.o.registry, this.actor(), inv, this.o.clock.now());
+    this.deliverReply(m);
+  }
+
+  /** A typed number (or a button's words) presses one of the buttons last shown to this person. */
+  private choose(line: string): boolean {
+    const actions = this.choices.get(this.user);
+    if (!actions) return false;
+    const n = Number(line.trim());
+    const picked =
+      Number.isInteger(n) && n >= 1
+        ? actions[n - 1]
+        : actions.find((a) => a.label.toLowerCase() === line.trim().toLowerCase());
+    if (!picked) return false;
+    this.choices.delete(this.user);
+    this.deliverReply(handleAction(this.o.deps, this.actor(), picked.id, this.o.clock.now()));
+    return true;
+  }
+
+  private deliverReply(m: OutMessage): void {
+    const extra = (m.files?.length ? this.writeFiles(m) : []).map((f) => text(`saved: ${f}`));
+    if (m.form) {
+      const form = new CheckinFormSession(m.form);
+      this.forms.set(this.user, form);
+      extra.push(
+        text('(type /cancel to stop; nothing is saved until the last answer)'),
+        text(form.question()),
+      );
+    }
+    this.reply({ ...m, blocks: [...m.blocks, ...extra] });
+  }
+
+  private answerForm(form: CheckinFormSession, line: string): void {
+    const problem = form.answer(line);
+    if (problem || !form.done) {
+      this.reply({ blocks: [...(problem ? [text(problem)] : []), text(form.question())] });
+      return;
+    }
+    this.forms.delete(this.user);
+    const now = this.o.clock.now();
+    const me = requireParticipant(this.o.deps.store, this.actor(), now);
+    const { reply } = recordCheckin(
+      this.o.deps,
+      me,
+      form.answers,
+      { localDate: form.request.localDate, promptId: form.request.promptId, source: 'console' },
+      now,
+    );
+    this.reply(reply);
+  }
+
+  private async simulator(line: string): Promise<void> {
+    const [cmd, ...args] = line.slice(1).trim().split(/\s+/);
+    const arg = args.join(' ');
+    switch ((cmd ?? '').toLowerCase()) {
+      case 'as':
+        if (!/^[\p{L}\p{N}._-]{1,32}$/u.test(arg))
+          return this.note('Give a name of letters and digits, like :as alex');
+        this.user = arg;
+        return this.note(`now acting as ${arg}`);
+      case 'advance': {
+        const ms = parseDuration(arg);
+        if (ms === null || ms <= 0) return this.note('Give a duration like 30m, 8h, 3d or 1w: :advance 3d');
+        await this.catchUp(this.o.clock.now() + ms);
+        return this.note(`clock is now ${this.describeNow()}`);
+      }
+      case 'now':
+        return this.note(this.describeNow());
+      case 'quit':
+        this.quit = true;
+        return;
+      default:
+        return this.note(`simulator commands:\n${SIM_HELP.join('\n')}`);
+    }
+  }
+
+  private describeNow(): string {
+    const now = this.o.clock.now();
+    const p = findParticipant(this.o.deps.store, this.actor(), now);
+    const zone = p?.zone ?? this.o.deps.settings.defaultZone ?? 'UTC';
+    return `${DateTime.fromMillis(now, { zone }).toFormat('cccc d LLLL yyyy HH:mm')} (${zone})`;
+  }
+
+  private note(s: string): void {
+    this.o.write(`· ${s}\n`);
+  }
+
+  private reply(m: OutMessage): void {
+    this.show(this.user, m, false);
+  }
+
+  private show(userId: string, m: OutMessage, nudge: boolean): void {
+    if (m.actions?.length) this.choices.set(userId, m.actions);
+    const now = this.o.clock.now();
+    const p = nudge ? findParticipant(this.o.deps.store, { ...this.actor(), userId }, now) : null;
+    const when = p ? ` · ${DateTime.fromMillis(now, { zone: p.zone }).toFormat('ccc d LLL HH:mm')}` : '';
+    this.o.write(`Interlude ▸ ${userId}${nudge ? ` (nudge${when})` : ''}\n${renderMessage(m)}\n`);
+  }
+
+  private writeFiles(m: OutMessage): string[] {
+    const stamp = DateTime.fromMillis(this.o.clock.now(), { zone: 'UTC' }).toFormat("yyyyLLdd'T'HHmmss");
+    const dir = join(this.o.exportDir, `${this.user}-${stamp}`);
+    mkdirSync(dir, { recursive: true });
+    return (m.files ?? []).map((f) => {
+      const path = join(dir, f.filename);
+      writeFileSync(path, f.data, { mode: 0o600 });
+      return path;
+    });
+  }
+}

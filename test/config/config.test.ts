@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.js';
+
+const KEY_HEX = 'ab'.repeat(32);
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+};
+
+describe('config', () => {
+  it('starts in console mode with sane defaults and nothing set', () => {
+    const c = parseConfig({});
+    expect(c.mode).toBe('console');
+    expect(c.dataDir).toBe('./data');
+    expect(c.encryptionKey).toBeNull();
+    expect(c.followUpAfterHours).toBe(3);
+    expect(c.graceMinutes).toBe(120);
+    expect(c.boosterIntervalDays).toBe(42);
+    expect(c.defaultCheckinTime).toBe('20:00');
+    expect(c.crisisLines.some((l) => l.includes('988'))).toBe(true);
+    expect(c.crisisLines.some((l) => l.includes('findahelpline.com'))).toBe(true);
+  });
+
+  it('treats blank values (as in .env.example) as unset', () => {
+    const c = parseConfig({ ENCRYPTION_KEY: '', DEFAULT_ZONE: '', FOLLOW_UP_HOURS: '', CRISIS_LINES: '' });
+    expect(c.followUpAfterHours).toBe(3);
+    expect(c.defaultZone).toBeNull();
+  });
+
+  it('accepts a key as hex or base64 of exactly 32 bytes', () => {
+    expect(parseConfig({ ENCRYPTION_KEY: KEY_HEX }).encryptionKey?.length).toBe(32);
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(parseConfig({ ENCRYPTION_KEY: b64 }).encryptionKey?.equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it('names the variable and what it expects for each bad value', () => {
+    const problems = problemsOf({
+      ENCRYPTION_KEY: 'short',
+      FOLLOW_UP_HOURS: 'abc',
+      DELIVERY_GRACE_MINUTES: '-5',
+      DEFAULT_CHECKIN_TIME: '25:00',
+      DEFAULT_ZONE: 'Mars/Olympus',
+      LOG_LEVEL: 'loud',
+      CONSOLE_START_AT: 'yesterday',
+    });
+    const text = problems.join('\n');
+    for (const name of [
+      'ENCRYPTION_KEY',
+      'FOLLOW_UP_HOURS',
+      'DELIVERY_GRACE_MINUTES',
+      'DEFAULT_CHECKIN_TIME',
+      'DEFAULT_ZONE',
+      'LOG_LEVEL',
+      'CONSOLE_START_AT',
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(text).toContain('32 random bytes');
+    expect(text).toContain('whole number from 1 to 12');
+  });
+
+  it('requires ENCRYPTION_KEY once a platform token is set', () => {
+    expect(problemsOf({ DISCORD_TOKEN: 'x' }).join()).toContain('ENCRYPTION_KEY is required');
+    const c = parseConfig({ DISCORD_TOKEN: 'x', ENCRYPTION_KEY: KEY_HEX });
+    expect(c.mode).toBe('platforms');
+  });
+
+  it('splits crisis lines on |', () => {
+    const c = parseConfig({ CRISIS_LINES: 'UK: Samaritans 116 123 | Emergency: 999' });
+    expect(c.crisisLines).toEqual(['UK: Samaritans 116 123', 'Emergency: 999']);
+  });
+});
