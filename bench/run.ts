@@ -1,0 +1,199 @@
+/**
+ * `npm run bench`: the planner tick and check-in writes at clinic scale, on a real SQLite file with the real
+ * migrations and a real encryption key. Prints figures (it asserts nothing about time) and writes them to
+ * bench/results/latest.json. `npm run bench -- --quick` runs a tenth of the size, to try the harness.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform, release, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Sqlite from 'better-sqlite3';
+import { benchCheckins, checkinsAt } from './checkins.js';
+import { openWorld, type Population } from './fixture.js';
+import { benchPlanner } from './planner.js';
+import { int, ms, perSec, type Row, ratio, table, us } from './report.js';
+import { nowMs, round } from './stats.js';
+import { BENCH_ZONES } from './zones.js';
+
+const quick = process.argv.includes('--quick');
+const scale = quick ? 10 : 1;
+const STAGES = [10_000, 50_000, 100_000].map((n) => n / scale);
+const CHECKIN_WRITES = 20_000 / scale;
+const CHECKIN_WARMUP = 1_000 / scale;
+const REFLECTION_CHARS = 500;
+const QUIET_SAMPLES = 2_000;
+const QUIET_WARMUP = 200;
+
+/** Monday 15 June 2026, 19:00 UTC: no zone in the list changes its clocks within days of it. */
+const BUSY_AT = Date.UTC(2026, 5, 15, 19, 0, 0);
+const population: Population = {
+  busyAt: BUSY_AT,
+  seedAt: BUSY_AT - 15 * 60_000,
+  clearMinutes: 20,
+  busyEvery: 10,
+};
+
+const sqliteVersion = (): string => {
+  const db = new Sqlite(':memory:');
+  try {
+    return db.prepare<[], string>('SELECT sqlite_version()').pluck().get() ?? 'unknown';
+  } finally {
+    db.close();
+  }
+};
+
+const say = (msg: string): void => {
+  process.stderr.write(`  … ${msg}\n`);
+};
+
+async function main(): Promise<void> {
+  const started = nowMs();
+  const cpuList = cpus();
+  const machine = {
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    os: `${platform()} ${release()} ${arch()}`,
+    node: process.version,
+    sqlite: sqliteVersion(),
+  };
+  const world = openWorld();
+  const store = world.store;
+  const config = {
+    mode: quick ? 'quick (a tenth of the size)' : 'full',
+    database: 'SQLite file in a temp dir, real migrations, WAL, synchronous=NORMAL (as openStore sets)',
+    encryption: 'AES-256-GCM, 32-byte random key from loadOrCreateConsoleKey (the console key path)',
+    zones: BENCH_ZONES.length,
+    stages: STAGES,
+    busyMinute: new Date(BUSY_AT).toISOString(),
+    busyCohort: `every ${population.busyEvery}th person checks in at that minute's local time; the rest at random minutes, none within ±${population.clearMinutes} min of it`,
+    quietHours: 'a third of people 22:00–07:00 (where their check-in time allows)',
+    followUp: 'on for 4 in 5 people',
+    queue: 'CountingQueue: enqueue only counts, so tick times are the planner’s own cost (no delivery)',
+    followUpAfterHours: world.config.followUpAfterHours,
+    graceMinutes: world.config.graceMinutes,
+    quietTickSamples: QUIET_SAMPLES,
+    quietTickWarmup: QUIET_WARMUP,
+    checkinWrites: CHECKIN_WRITES,
+    checkinWarmup: CHECKIN_WARMUP,
+    reflectionChars: REFLECTION_CHARS,
+  };
+
+  try {
+    console.log(
+      table('Interlude benchmark — machine and configuration', [
+        ['cpus', `${machine.cpus} × ${machine.cpuModel}`],
+        ['memory', `${machine.memoryGiB} GiB`],
+        ['os', machine.os],
+        ['node', machine.node],
+        ['sqlite', machine.sqlite],
+        ['run', config.mode],
+        ['database', 'temp-dir file, real migrations, WAL, synchronous=NORMAL'],
+        ['encryption', 'AES-256-GCM, real 32-byte key (console key path)'],
+        [
+          'zones',
+          `${config.zones} IANA zones (Kathmandu, Lord Howe, Kiritimati, St John’s, Kolkata, Chatham …)`,
+        ],
+        ['enrolment stages', config.stages.map(int).join(' → ')],
+        ['busiest minute', config.busyMinute],
+        [
+          'busy cohort',
+          `1 in ${population.busyEvery} people; others random, ±${population.clearMinutes} min clear`,
+        ],
+        ['quiet hours / follow-ups', '1 in 3 have 22:00–07:00 / on for 4 in 5'],
+        ['seeding', 'participants.create + real updateSchedule, one transaction per stage'],
+        ['queue', 'CountingQueue — enqueue only counts (planner’s own cost)'],
+        ['quiet tick', `${int(QUIET_SAMPLES)} timed ticks after ${int(QUIET_WARMUP)} warm-up, per stage`],
+        ['check-ins', `${int(CHECKIN_WRITES)} distinct people, ${REFLECTION_CHARS}-char reflection + 4 tags`],
+      ]),
+    );
+
+    const planner = await benchPlanner(
+      world,
+      population,
+      { stages: STAGES, quietSamples: QUIET_SAMPLES, quietWarmup: QUIET_WARMUP },
+      say,
+    );
+    say(`check-ins: ${int(CHECKIN_WRITES)} writes…`);
+    const checkins = benchCheckins(world, checkinsAt(BUSY_AT), {
+      writes: CHECKIN_WRITES,
+      warmup: CHECKIN_WARMUP,
+      reflectionChars: REFLECTION_CHARS,
+    });
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const dbBytes = statSync(world.file).size;
+    const totalSeconds = (nowMs() - started) / 1000;
+
+    const firstStage = STAGES[0] ?? 0;
+    const lastStage = STAGES[STAGES.length - 1] ?? 0;
+    const seedRows: Row[] = planner.seeding.map((s, i) => [
+      `seed stage ${i + 1} (+${int(s.participants)})`,
+      `${ms(s.ms, 0)}  (${perSec(s.perSecond, 'participants')}; create + updateSchedule + commit)`,
+    ]);
+    console.log(
+      table('1. Planner tick (planTick, CountingQueue — the planner’s own cost)', [
+        ...seedRows,
+        ['due query plan', planner.queryPlan.join('; ')],
+        ...planner.quiet.map(
+          (q): Row => [
+            `quiet tick @ ${int(q.enrolled)} enrolled (0 due)`,
+            `median ${ms(q.tick.medianMs, 4)} (${us(q.tick.medianMs * 1000)})  p95 ${ms(q.tick.p95Ms, 4)}`,
+          ],
+        ),
+        [
+          `quiet tick ratio ${int(lastStage)} / ${int(firstStage)}`,
+          `${ratio(planner.quietRatio)} (goal ≈ 1)`,
+        ],
+        [`busy tick @ ${int(planner.busy.enrolled)} enrolled`, planner.busyAtIso],
+        [
+          '  participants due',
+          `${int(planner.busy.due)} (next-busiest minute: ${int(planner.busy.nextBusiestMinuteDue)})`,
+        ],
+        ['  tick time', ms(planner.busy.ms, 1)],
+        [
+          '  nudges planned / missed / enqueued',
+          `${int(planner.busy.planned)} / ${int(planner.busy.missed)} / ${int(planner.busy.enqueued)}`,
+        ],
+        ['  throughput', perSec(planner.busy.plannedPerSecond, 'nudges planned')],
+        ['  per due participant', us(planner.busy.usPerParticipant)],
+      ]),
+    );
+    console.log(
+      table('2. Check-in writes (recordCheckin: zod + AES-256-GCM + transaction + reschedule + week reply)', [
+        ['writes (distinct participants)', `${int(checkins.writes)} (after ${int(checkins.warmup)} warm-up)`],
+        ['reflection / tags', `${checkins.reflectionChars} chars / "${checkins.tags}"`],
+        ['elapsed', ms(checkins.ms, 0)],
+        ['throughput', perSec(checkins.writesPerSecond, 'writes')],
+        ['per write (mean)', us(checkins.usPerWriteMean)],
+        ['per write (p50 / p99)', `${us(checkins.usPerWriteP50)} / ${us(checkins.usPerWriteP99)}`],
+        ['note', 'each write is its own transaction; commits do not fsync (WAL, synchronous=NORMAL)'],
+        ['note', 'p99 includes SQLite’s automatic WAL checkpoints (every ~1,000 pages) and GC pauses'],
+      ]),
+    );
+    console.log(
+      table('Totals', [
+        ['database file after the run', `${(dbBytes / 2 ** 20).toFixed(1)} MiB`],
+        ['whole run', `${totalSeconds.toFixed(1)} s`],
+      ]),
+    );
+
+    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(
+      out,
+      `${JSON.stringify(
+        { when: new Date().toISOString(), machine, config, planner, checkins, dbBytes, totalSeconds },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log(`Figures written to ${out}`);
+  } finally {
+    world.cleanup();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
