@@ -13,6 +13,6 @@ export default defineCommand({
       time: z.string().optional().describe('When to check in each day, 24-hour, like 20:00'),
     }),
     examples: ['start zone:Europe/London time:20:00'],
-    run: (ctx, o) => startEnrolment(ctx.deps, ctx.actor, o, ctx.now),
+    run: (ctx, o) => startEnrolment(ctx.deps, ctx.actor, o),
   }),
 });

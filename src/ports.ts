@@ -142,6 +142,8 @@ export interface Delivery {
 export interface SpaceRepo {
   /** The space for this platform and external id, created on first sight. */
   ensure(platform: Platform, externalId: string, name: string | null, now: Instant): Space;
+  /** The space, if it exists; reads only. */
+  find(platform: Platform, externalId: string): Space | null;
   get(id: number): Space | null;
 }
 

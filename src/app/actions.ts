@@ -15,7 +15,7 @@ import { skip, snooze } from './pause.js';
  */
 export function handleAction(deps: AppDeps, actor: Actor, id: string, now: number): OutMessage {
   const { verb, params } = parseActionId(id);
-  const me = () => requireParticipant(deps.store, actor, now);
+  const me = () => requireParticipant(deps.store, actor);
   switch (verb) {
     case 'enrol.agree':
       return confirmEnrolment(deps, actor, params, now).reply;

@@ -19,9 +19,8 @@ export function startEnrolment(
   deps: AppDeps,
   actor: Actor,
   raw: { zone?: string | undefined; time?: string | undefined },
-  now: number,
 ): OutMessage {
-  const existing = findParticipant(deps.store, actor, now);
+  const existing = findParticipant(deps.store, actor);
   if (existing) {
     return {
       blocks: [
@@ -65,7 +64,7 @@ export function confirmEnrolment(
 ): { participant: Participant; reply: OutMessage } {
   const input = parseInput(enrolSchema, raw);
   const participant = deps.store.transaction(() => {
-    const existing = findParticipant(deps.store, actor, now);
+    const existing = findParticipant(deps.store, actor);
     if (existing) return existing;
     const space = deps.store.spaces.ensure(actor.platform, actor.spaceExternalId, actor.spaceName, now);
     const created = deps.store.participants.create(

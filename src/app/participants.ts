@@ -2,13 +2,14 @@ import { UserError } from '../errors.js';
 import type { Participant, Recipient, Store } from '../ports.js';
 import type { Actor } from './actor.js';
 
-export function findParticipant(store: Store, actor: Actor, now: number): Participant | null {
-  const space = store.spaces.ensure(actor.platform, actor.spaceExternalId, actor.spaceName, now);
-  return store.participants.find(space.id, actor.userId);
+/** Reads only: looking someone up never creates their space (that happens when they enrol). */
+export function findParticipant(store: Store, actor: Actor): Participant | null {
+  const space = store.spaces.find(actor.platform, actor.spaceExternalId);
+  return space ? store.participants.find(space.id, actor.userId) : null;
 }
 
-export function requireParticipant(store: Store, actor: Actor, now: number): Participant {
-  const p = findParticipant(store, actor, now);
+export function requireParticipant(store: Store, actor: Actor): Participant {
+  const p = findParticipant(store, actor);
   if (!p) {
     throw new UserError(
       'not-enrolled',

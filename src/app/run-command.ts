@@ -58,7 +58,7 @@ export async function runCommand(
   }
   const l = leafFor(cmd, inv.sub);
   const input = parseInput(l.options, inv.options, 'invalid-option');
-  const ctx = { deps, actor, now, me: () => requireParticipant(deps.store, actor, now) };
+  const ctx = { deps, actor, now, me: () => requireParticipant(deps.store, actor) };
   if (cmd.access === 'participant') ctx.me();
   return l.run(ctx, input);
 }

@@ -45,6 +45,11 @@ export function createSpaceRepo(db: Database): SpaceRepo {
       return toSpace(created);
     },
 
+    find(platform, externalId) {
+      const r = byExternal.get(platform, externalId);
+      return r ? toSpace(r) : null;
+    },
+
     get(id) {
       const r = byId.get(id);
       return r ? toSpace(r) : null;
