@@ -10,7 +10,7 @@ export default defineCommand({
     show: leaf({
       description: 'See your settings',
       options: z.object({}),
-      run: (ctx) => showSettings(ctx.deps, ctx.me()),
+      run: (ctx) => showSettings(ctx.deps, ctx.me(), ctx.now),
     }),
     time: leaf({
       description: 'When your daily check-in comes',

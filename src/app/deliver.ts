@@ -1,4 +1,5 @@
 import { inQuietHours } from '../domain/local-time.js';
+import { isPausedOn } from '../domain/schedule.js';
 import { MINUTE } from '../domain/types.js';
 import type { DeliveryJob, Messenger } from '../ports.js';
 import { nudgeMessage } from '../views/nudge.js';
@@ -33,7 +34,9 @@ export async function deliver(
   if (d?.status !== 'pending') return 'skipped';
   const p = store.participants.get(d.participantId);
   if (!p) return 'skipped';
-  if (p.paused || p.unreachable || p.skipDate === d.localDate || store.checkins.existsOn(p.id, d.localDate)) {
+  // isPausedOn, not `paused`: a pause with an end date lifts on that date while the flag stays set.
+  const stopped = isPausedOn(p, d.localDate) || p.unreachable || p.skipDate === d.localDate;
+  if (stopped || store.checkins.existsOn(p.id, d.localDate)) {
     store.deliveries.markStatus(d.id, 'cancelled', null);
     return 'cancelled';
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
-import { snoozeTarget } from '../domain/schedule.js';
+import { isPausedOn, snoozeTarget } from '../domain/schedule.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
 import type { Participant } from '../ports.js';
@@ -51,7 +51,7 @@ export function pause(deps: AppDeps, p: Participant, raw: string | undefined, no
 }
 
 export function resume(deps: AppDeps, p: Participant, now: number): OutMessage {
-  if (!p.paused && !p.unreachable)
+  if (!isPausedOn(p, localDateOf(now, p.zone)) && !p.unreachable)
     return { blocks: [text("Your nudges aren't paused — nothing to resume.")] };
   const updated = updateSchedule(deps, p, { paused: false, pausedUntil: null, unreachable: false }, now);
   return {
@@ -87,6 +87,13 @@ export function skip(
   const today = localDateOf(now, p.zone);
   const which = parseInput(skipDay, raw, 'invalid-skip') ?? 'today';
   const day = date ? parseInput(localDateSchema, date) : which === 'tomorrow' ? addDays(today, 1) : today;
+  // A nudge's skip button names its own day; an old button (or a forged id) cannot reach further back.
+  if (day < addDays(today, -2) || day > addDays(today, 1)) {
+    throw new UserError(
+      'skip-out-of-range',
+      'That skip button has expired. You can /skip today or /skip tomorrow.',
+    );
+  }
   const handled = p.lastNudgeDate === day ? { followUpHandledFor: day, snoozeUntil: null } : {};
   updateSchedule(deps, p, { skipDate: day, ...handled }, now);
   return {
@@ -98,10 +105,12 @@ export function skip(
   };
 }
 
+const SNOOZE_CHOICES = 'I can snooze for 1 hour or 3 hours.';
+// Every step carries the kind message: zod's own ("expected int, received number") would reach the person.
 const snoozeMinutes = z.coerce
-  .number()
-  .int()
-  .refine((m) => m === 60 || m === 180, { error: 'I can snooze for 1 hour or 3 hours.' });
+  .number({ error: SNOOZE_CHOICES })
+  .int({ error: SNOOZE_CHOICES })
+  .refine((m) => m === 60 || m === 180, { error: SNOOZE_CHOICES });
 
 /** Bring the day's nudge back later, once. The snoozed reminder takes the place of the follow-up. */
 export function snooze(

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { localTimeSchema, quietHoursSchema, timeInQuietHours, zoneSchema } from '../domain/local-time.js';
+import {
+  localDateOf,
+  localTimeSchema,
+  quietHoursSchema,
+  timeInQuietHours,
+  zoneSchema,
+} from '../domain/local-time.js';
+import { isPausedOn } from '../domain/schedule.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
 import type { Participant } from '../ports.js';
@@ -16,13 +23,14 @@ const onOff = z
 
 const quietLabel = (p: Participant) => (p.quietHours ? `${p.quietHours.start}–${p.quietHours.end}` : 'off');
 
-export function showSettings(deps: AppDeps, p: Participant, lead?: string): OutMessage {
+export function showSettings(deps: AppDeps, p: Participant, now: number, lead?: string): OutMessage {
+  const pausedToday = isPausedOn(p, localDateOf(now, p.zone));
   const rows = [
     `Check-in time: ${p.checkinTime} (/settings time 08:30)`,
     `Time zone: ${p.zone} (/settings zone Europe/London)`,
     `Quiet hours: ${quietLabel(p)} (/settings quiet-hours 22:00-07:00, or off)`,
     `Follow-up reminder: ${p.followUp ? `on, once, ${deps.settings.followUpAfterHours} h after an unanswered nudge` : 'off'} (/settings follow-up on|off)`,
-    `Nudges: ${p.paused ? (p.pausedUntil ? `paused until ${p.pausedUntil}` : 'paused (/resume)') : p.unreachable ? 'stopped: I could not reach you by direct message' : 'on'}`,
+    `Nudges: ${pausedToday ? (p.pausedUntil ? `paused until ${p.pausedUntil}` : 'paused (/resume)') : p.unreachable ? 'stopped: I could not reach you by direct message' : 'on'}`,
   ];
   const next = p.nextDueAt ? [text(`Next nudge ${formatInstant(p.nextDueAt, p.zone)}.`)] : [];
   return { blocks: [...(lead ? [text(lead)] : []), heading('Your settings'), list(rows), ...next] };
@@ -42,13 +50,13 @@ export function setCheckinTime(
     );
   }
   const updated = updateSchedule(deps, p, { checkinTime: time }, now);
-  return showSettings(deps, updated, `Check-ins will come at ${time}.`);
+  return showSettings(deps, updated, now, `Check-ins will come at ${time}.`);
 }
 
 export function setZone(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
   const zone = parseInput(zoneSchema, raw ?? '', 'invalid-zone');
   const updated = updateSchedule(deps, p, { zone }, now);
-  return showSettings(deps, updated, `Time zone set to ${zone}.`);
+  return showSettings(deps, updated, now, `Time zone set to ${zone}.`);
 }
 
 export function setQuietHours(
@@ -65,7 +73,7 @@ export function setQuietHours(
     );
   }
   const updated = updateSchedule(deps, p, { quietHours: quiet }, now);
-  return showSettings(deps, updated, quiet ? 'Quiet hours set.' : 'Quiet hours turned off.');
+  return showSettings(deps, updated, now, quiet ? 'Quiet hours set.' : 'Quiet hours turned off.');
 }
 
 export function setFollowUp(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
@@ -74,6 +82,7 @@ export function setFollowUp(deps: AppDeps, p: Participant, raw: string | undefin
   return showSettings(
     deps,
     updated,
+    now,
     on ? 'Follow-up reminders are on (at most one a day).' : 'No more follow-up reminders.',
   );
 }

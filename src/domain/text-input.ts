@@ -10,6 +10,9 @@ export const charCount = (s: string): number => [...s].length;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+// Half of a UTF-16 surrogate pair: not a character, and it would be stored as U+FFFD, changing the text.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Free text a person writes (reflection, journal, intention, action). Kept exactly as written — no trimming inside,
  * no normalising — except that leading and trailing white space is dropped.
@@ -20,6 +23,9 @@ export const freeText = (what: string, opts: { optional?: boolean } = {}) =>
     .transform((s) => s.trim())
     .refine((s) => opts.optional || s.length > 0, {
       message: `Your ${what} is empty — write a few words and try again.`,
+    })
+    .refine((s) => !LONE_SURROGATE.test(s), {
+      message: `Your ${what} has a broken character in it (half of an emoji, perhaps from a copy and paste). Please retype that part and try again — nothing was saved.`,
     })
     .refine((s) => !CONTROL.test(s), {
       message: `Your ${what} has an invisible control character in it (perhaps from a copy and paste). Please remove it and try again — nothing was saved.`,

@@ -2,7 +2,7 @@
  * Opens (creating if needed) the SQLite file, brings its schema up to date and returns the Store the app uses.
  * One process owns the file as its writer; every repository prepares its statements once, here.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite, { type Database } from 'better-sqlite3';
 import type { Store } from '../ports.js';
@@ -42,6 +42,8 @@ export function openStore(opts: OpenStoreOptions): SqliteStore {
   const cipher = createFieldCipher(opts.key);
   if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
 
+  // Owner-only: the file holds scores and ids in clear beside the sealed text. WAL and SHM files inherit this mode.
+  if (opts.file !== ':memory:') closeSync(openSync(opts.file, 'a', 0o600));
   const db = new Sqlite(opts.file);
   try {
     configure(db);

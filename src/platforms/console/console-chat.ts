@@ -46,6 +46,7 @@ export class ConsoleChat {
   private readonly forms = new Map<string, CheckinFormSession>();
   private lastTick: number;
   private quit = false;
+  private catchingUp: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: ConsoleChatOptions) {
     this.messenger = new ConsoleMessenger((userId, m) => this.show(userId, m, true));
@@ -71,7 +72,13 @@ export class ConsoleChat {
    * Run every minute tick from the last one up to `until` (default: the clock's now). The clock reads each tick's
    * minute while it runs, so a nudge is delivered (and stamped) at its own time, not at the end of an :advance.
    */
-  async catchUp(until: number = this.o.clock.now()): Promise<void> {
+  catchUp(until?: number): Promise<void> {
+    // The cron ticker and an :advance may both ask; run them one after the other so no minute runs twice.
+    this.catchingUp = this.catchingUp.then(() => this.runTicks(until ?? this.o.clock.now()));
+    return this.catchingUp;
+  }
+
+  private async runTicks(until: number): Promise<void> {
     const target = Math.floor(until / MINUTE) * MINUTE;
     for (let t = this.lastTick + MINUTE; t <= target; t += MINUTE) {
       this.o.clock.set(t);
@@ -160,7 +167,7 @@ export class ConsoleChat {
     }
     this.forms.delete(this.user);
     const now = this.o.clock.now();
-    const me = requireParticipant(this.o.deps.store, this.actor(), now);
+    const me = requireParticipant(this.o.deps.store, this.actor());
     const { reply } = recordCheckin(
       this.o.deps,
       me,
@@ -198,7 +205,7 @@ export class ConsoleChat {
 
   private describeNow(): string {
     const now = this.o.clock.now();
-    const p = findParticipant(this.o.deps.store, this.actor(), now);
+    const p = findParticipant(this.o.deps.store, this.actor());
     const zone = p?.zone ?? this.o.deps.settings.defaultZone ?? 'UTC';
     return `${DateTime.fromMillis(now, { zone }).toFormat('cccc d LLLL yyyy HH:mm')} (${zone})`;
   }
@@ -214,7 +221,7 @@ export class ConsoleChat {
   private show(userId: string, m: OutMessage, nudge: boolean): void {
     if (m.actions?.length) this.choices.set(userId, m.actions);
     const now = this.o.clock.now();
-    const p = nudge ? findParticipant(this.o.deps.store, { ...this.actor(), userId }, now) : null;
+    const p = nudge ? findParticipant(this.o.deps.store, { ...this.actor(), userId }) : null;
     const when = p ? ` · ${DateTime.fromMillis(now, { zone: p.zone }).toFormat('ccc d LLL HH:mm')}` : '';
     this.o.write(`Interlude ▸ ${userId}${nudge ? ` (nudge${when})` : ''}\n${renderMessage(m)}\n`);
   }
