@@ -152,6 +152,8 @@ export interface ParticipantRepo {
   get(id: number): Participant | null;
   find(spaceId: number, userId: string): Participant | null;
   update(id: number, patch: ParticipantPatch): Participant;
+  /** People in a space who chose to share their check-ins with facilitators, by display name. */
+  sharingInSpace(spaceId: number): Participant[];
   /** Participants whose next due instant is at or before `now`, earliest first (indexed, no scan). */
   due(now: Instant, limit: number): Participant[];
   count(): number;
@@ -226,6 +228,75 @@ export interface PromptHistoryRepo {
   record(participantId: number, localDate: LocalDate, promptId: string): void;
 }
 
+export type LinkPurpose = 'checkin' | 'reflection' | 'dashboard';
+
+/**
+ * A signed link to a private page, bound to one person and one purpose. Only a hash of its token is stored.
+ * Patients' links carry their participant id; a facilitator's login link may belong to someone not enrolled,
+ * so every link also names its space and platform user id.
+ */
+export interface Link {
+  id: number;
+  spaceId: number;
+  userId: string;
+  participantId: number | null;
+  purpose: LinkPurpose;
+  /** The day a check-in link is for. */
+  localDate: LocalDate | null;
+  expiresAt: Instant;
+  usedAt: Instant | null;
+  createdAt: Instant;
+}
+
+export type NewLink = Omit<Link, 'id' | 'usedAt' | 'createdAt'> & { tokenHash: Buffer };
+
+export interface LinkRepo {
+  create(link: NewLink, now: Instant): Link;
+  byTokenHash(tokenHash: Buffer): Link | null;
+  get(id: number): Link | null;
+  /** Mark used if it was not already; false when someone used it first (one submit per link). */
+  markUsed(id: number, now: Instant): boolean;
+  deleteExpired(now: Instant): number;
+}
+
+/** A browser session opened from a link: an HttpOnly cookie whose hash is stored, with its CSRF token. */
+export interface WebSession {
+  id: number;
+  spaceId: number;
+  userId: string;
+  participantId: number | null;
+  purpose: LinkPurpose;
+  linkId: number | null;
+  csrfToken: string;
+  expiresAt: Instant;
+  createdAt: Instant;
+}
+
+export type NewWebSession = Omit<WebSession, 'id' | 'createdAt'> & { tokenHash: Buffer };
+
+export interface WebSessionRepo {
+  create(session: NewWebSession, now: Instant): WebSession;
+  byTokenHash(tokenHash: Buffer): WebSession | null;
+  delete(id: number): void;
+  deleteExpired(now: Instant): number;
+}
+
+/** Every facilitator view of a person's data: who looked, at whom, when. */
+export interface AuditEntry {
+  id: number;
+  spaceId: number;
+  actorUserId: string;
+  subjectParticipantId: number;
+  action: string;
+  at: Instant;
+}
+
+export interface AuditRepo {
+  record(entry: Omit<AuditEntry, 'id'>): AuditEntry;
+  forSubject(participantId: number): AuditEntry[];
+  forSpace(spaceId: number, limit: number): AuditEntry[];
+}
+
 export interface Store {
   spaces: SpaceRepo;
   participants: ParticipantRepo;
@@ -236,6 +307,9 @@ export interface Store {
   actions: ActionPlanRepo;
   deliveries: DeliveryRepo;
   prompts: PromptHistoryRepo;
+  links: LinkRepo;
+  webSessions: WebSessionRepo;
+  audit: AuditRepo;
   /** Run `fn` atomically: all of its writes land, or none. */
   transaction<T>(fn: () => T): T;
   /** Erase every row about the person, in every table, in one transaction. */

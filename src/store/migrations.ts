@@ -139,4 +139,61 @@ CREATE TABLE prompt_history (
 ) STRICT;
 `;
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+/*
+ * Private web pages. Only hashes of link and cookie tokens are stored, so a copy of the file opens no page.
+ * A facilitator's login link may belong to someone not enrolled, so links and sessions name the person by
+ * (space_id, user_id), and by participant_id too when they are enrolled; erasure deletes by both (open-store.ts).
+ * Links and sessions are AUTOINCREMENT: a session row points at its link by id, and an id must never come back.
+ */
+const webPages = /* sql */ `
+CREATE TABLE links (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash     BLOB    NOT NULL UNIQUE,
+  space_id       INTEGER NOT NULL REFERENCES spaces(id),
+  user_id        TEXT    NOT NULL,
+  participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+  purpose        TEXT    NOT NULL CHECK (purpose IN ('checkin', 'reflection', 'dashboard')),
+  local_date     TEXT,
+  expires_at     INTEGER NOT NULL,
+  used_at        INTEGER,
+  created_at     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX links_expires ON links (expires_at);
+-- Erasure deletes by person; the cascade from participants looks rows up by participant_id.
+CREATE INDEX links_user ON links (space_id, user_id);
+CREATE INDEX links_participant ON links (participant_id);
+
+CREATE TABLE web_sessions (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash     BLOB    NOT NULL UNIQUE,
+  space_id       INTEGER NOT NULL REFERENCES spaces(id),
+  user_id        TEXT    NOT NULL,
+  participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+  purpose        TEXT    NOT NULL CHECK (purpose IN ('checkin', 'reflection', 'dashboard')),
+  link_id        INTEGER REFERENCES links(id) ON DELETE CASCADE,
+  csrf_token     TEXT    NOT NULL,
+  expires_at     INTEGER NOT NULL,
+  created_at     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX web_sessions_expires ON web_sessions (expires_at);
+CREATE INDEX web_sessions_user ON web_sessions (space_id, user_id);
+CREATE INDEX web_sessions_participant ON web_sessions (participant_id);
+-- Deleting a link cascades here: without this index every deleted link would scan the sessions.
+CREATE INDEX web_sessions_link ON web_sessions (link_id);
+
+CREATE TABLE audit_log (
+  id                     INTEGER PRIMARY KEY,
+  space_id               INTEGER NOT NULL REFERENCES spaces(id),
+  actor_user_id          TEXT    NOT NULL,
+  subject_participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  action                 TEXT    NOT NULL,
+  at                     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX audit_log_subject ON audit_log (subject_participant_id, at);
+CREATE INDEX audit_log_space_at ON audit_log (space_id, at);
+`;
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 2, name: 'private web pages', sql: webPages },
+];

@@ -10,14 +10,17 @@ import { assertFieldKey, createFieldCipher, type FieldCipher } from './field-cip
 import { migrate } from './migrate.js';
 import { migrations } from './migrations.js';
 import { createActionPlanRepo } from './repos/action-plans.js';
+import { createAuditRepo } from './repos/audit.js';
 import { createCheckinRepo } from './repos/checkins.js';
 import { createDeliveryRepo } from './repos/deliveries.js';
 import { createIntentionRepo } from './repos/intentions.js';
 import { createJournalRepo } from './repos/journal.js';
+import { createLinkRepo } from './repos/links.js';
 import { createParticipantRepo } from './repos/participants.js';
 import { createPromptHistoryRepo } from './repos/prompt-history.js';
 import { createSessionRepo } from './repos/sessions.js';
 import { createSpaceRepo } from './repos/spaces.js';
+import { createWebSessionRepo } from './repos/web-sessions.js';
 
 export interface SqliteStore extends Store {
   /** The connection itself, for tests, benchmarks and backups. The app goes through the repositories. */
@@ -32,6 +35,9 @@ export interface OpenStoreOptions {
   /** 32 bytes: the AES-256-GCM key that seals free text (see field-cipher.ts). */
   key: Buffer;
 }
+
+/** What an erased facilitator's audit rows say instead of their user id. */
+export const ERASED_ACTOR = '(erased)';
 
 /** How long a write waits for another connection's lock (a backup, the sqlite3 shell) before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -72,6 +78,19 @@ function assemble(db: Database, cipher: FieldCipher): SqliteStore {
     )
     .pluck();
   const deleteParticipant = db.prepare<[number]>('DELETE FROM participants WHERE id = ?');
+  const whoIs = db.prepare<[number], { space_id: number; user_id: string }>(
+    'SELECT space_id, user_id FROM participants WHERE id = ?',
+  );
+  // Links and sessions name a person by (space, user) even when they carry no participant id (a facilitator's
+  // login), and audit rows name the facilitator who looked by user id alone: these reach what the cascade cannot.
+  const deleteLinks = db.prepare<[number, string]>('DELETE FROM links WHERE space_id = ? AND user_id = ?');
+  const deleteWebSessions = db.prepare<[number, string]>(
+    'DELETE FROM web_sessions WHERE space_id = ? AND user_id = ?',
+  );
+  // The record that someone looked at another person's data stays (it is theirs too); who looked does not.
+  const eraseActor = db.prepare<[string, number, string]>(
+    'UPDATE audit_log SET actor_user_id = ? WHERE space_id = ? AND actor_user_id = ?',
+  );
 
   // better-sqlite3 turns a transaction begun inside another into a SAVEPOINT, so nesting works as expected:
   // an inner failure that the outer function catches rolls back only the inner writes. An async `fn` is refused
@@ -89,11 +108,21 @@ function assemble(db: Database, cipher: FieldCipher): SqliteStore {
     actions: createActionPlanRepo(db, cipher),
     deliveries: createDeliveryRepo(db),
     prompts: createPromptHistoryRepo(db),
+    links: createLinkRepo(db),
+    webSessions: createWebSessionRepo(db),
+    audit: createAuditRepo(db),
     transaction,
 
     forget(participantId) {
-      // Every per-person table cascades from participants (see migrations.ts), so one DELETE reaches them all.
-      transaction(() => deleteParticipant.run(participantId));
+      transaction(() => {
+        const who = whoIs.get(participantId);
+        if (!who) return;
+        deleteWebSessions.run(who.space_id, who.user_id);
+        deleteLinks.run(who.space_id, who.user_id);
+        eraseActor.run(ERASED_ACTOR, who.space_id, who.user_id);
+        // Every per-person table cascades from participants (see migrations.ts), so one DELETE reaches the rest.
+        deleteParticipant.run(participantId);
+      });
       // Old copies of the erased pages can linger in the WAL until a checkpoint; fold them into the zeroed
       // file now. Inside a caller's transaction this waits for the next automatic checkpoint instead.
       if (!db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFieldCipher } from '../../src/store/field-cipher.js';
 import { migrate } from '../../src/store/migrate.js';
 import { type Migration, migrations } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
+import { aadFor } from '../../src/store/repos/sealed-column.js';
 import { TEST_KEY } from '../helpers/temp-store.js';
 
 const LATEST = migrations.at(-1)?.version ?? 0;
@@ -33,15 +35,18 @@ describe('migrations', () => {
       expect(existsSync(file)).toBe(true);
       expect(store.tableNames()).toEqual([
         'action_plans',
+        'audit_log',
         'checkins',
         'deliveries',
         'intentions',
         'journal_entries',
+        'links',
         'participants',
         'prompt_history',
         'schema_migrations',
         'sessions',
         'spaces',
+        'web_sessions',
       ]);
       const rows = store.db
         .prepare<[], MigrationRecord>('SELECT * FROM schema_migrations ORDER BY version')
@@ -87,6 +92,75 @@ describe('migrations', () => {
       expect(max).toBe(LATEST + 1);
     } finally {
       raw.close();
+    }
+  });
+
+  it('brings a database made by v1 alone up to v2, keeping its data', () => {
+    const file = freshFile().replace('nested/deeper/', '');
+    const v1 = migrations.filter((m) => m.version === 1);
+    const cipher = createFieldCipher(TEST_KEY);
+    const old = new Sqlite(file);
+    let pid = 0;
+    try {
+      old.pragma('journal_mode = WAL');
+      expect(migrate(old, v1, () => 100)).toEqual({ applied: [1], version: 1 });
+      const space = old
+        .prepare(
+          "INSERT INTO spaces (platform, external_id, name, created_at) VALUES ('discord', 'G1', 'Clinic', 1)",
+        )
+        .run().lastInsertRowid;
+      pid = Number(
+        old
+          .prepare(
+            `INSERT INTO participants (space_id, platform, user_id, display_name, zone, checkin_time,
+               consent_version, consent_at, share_with_facilitator, created_at)
+             VALUES (?, 'discord', 'u-old', 'Old Timer', 'Europe/Berlin', '20:00', 'v1', 1, 1, 1)`,
+          )
+          .run(space).lastInsertRowid,
+      );
+      old
+        .prepare(
+          'INSERT INTO journal_entries (participant_id, local_date, text, created_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(pid, '2025-03-03', cipher.seal('written under v1', aadFor('journal_entries.text', pid)), 1);
+      expect(old.pragma('user_version', { simple: true })).toBe(1);
+    } finally {
+      old.close();
+    }
+
+    const store = openStore({ file, key: TEST_KEY });
+    try {
+      const rows = store.db
+        .prepare<[], MigrationRecord>('SELECT * FROM schema_migrations ORDER BY version')
+        .all();
+      expect(rows.map((r) => [r.version, r.applied_at === 100])).toEqual([
+        [1, true],
+        [2, false],
+      ]);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+      expect(store.tableNames()).toEqual(expect.arrayContaining(['links', 'web_sessions', 'audit_log']));
+
+      const p = store.participants.get(pid);
+      expect(p).toMatchObject({ userId: 'u-old', displayName: 'Old Timer', shareWithFacilitator: true });
+      expect(store.journal.all(pid).map((e) => e.text)).toEqual(['written under v1']);
+      expect(store.participants.sharingInSpace(p?.spaceId ?? -1).map((x) => x.id)).toEqual([pid]);
+      // The new tables work against the old rows.
+      const link = store.links.create(
+        {
+          tokenHash: Buffer.alloc(32, 7),
+          spaceId: p?.spaceId ?? -1,
+          userId: 'u-old',
+          participantId: pid,
+          purpose: 'checkin',
+          localDate: '2025-03-04',
+          expiresAt: 10,
+        },
+        1,
+      );
+      expect(store.links.markUsed(link.id, 2)).toBe(true);
+      expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      store.close();
     }
   });
 

@@ -173,3 +173,35 @@ describe('participants.due', () => {
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 });
+
+describe('participants.sharingInSpace', () => {
+  it('lists only those who share, in that space, by name (case aside), the unnamed last, then by id', () => {
+    const share = { shareWithFacilitator: true };
+    const bea = enrol(store, 'bea', { ...share, displayName: 'bea' });
+    const unnamed = enrol(store, 'unnamed', { ...share, displayName: null });
+    const ana2 = enrol(store, 'ana-2', { ...share, displayName: 'Ana' });
+    const cy = enrol(store, 'cy', { ...share, displayName: 'Cy' });
+    const ana1 = enrol(store, 'ana-1', { ...share, displayName: 'Ana' });
+    enrol(store, 'private', { displayName: 'Aaron' });
+    const other = store.spaces.ensure('slack', 'T-OTHER', 'Elsewhere', T0);
+    enrol(store, 'elsewhere', { ...share, spaceId: other.id, platform: 'slack', displayName: 'Abe' });
+
+    expect(store.participants.sharingInSpace(bea.spaceId).map((p) => p.userId)).toEqual([
+      ana2.userId,
+      ana1.userId,
+      bea.userId,
+      cy.userId,
+      unnamed.userId,
+    ]);
+    expect(store.participants.sharingInSpace(bea.spaceId)[0]).toEqual(ana2);
+    expect(store.participants.sharingInSpace(other.id).map((p) => p.userId)).toEqual(['elsewhere']);
+    expect(store.participants.sharingInSpace(404)).toEqual([]);
+  });
+
+  it('follows a change of mind', () => {
+    const p = enrol(store, 'u-1', { shareWithFacilitator: true });
+    expect(store.participants.sharingInSpace(p.spaceId).map((x) => x.id)).toEqual([p.id]);
+    store.participants.update(p.id, { shareWithFacilitator: false });
+    expect(store.participants.sharingInSpace(p.spaceId)).toEqual([]);
+  });
+});

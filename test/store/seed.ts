@@ -1,4 +1,5 @@
 /** Fixed instants and a one-line enrolment for the store tests. */
+import { createHash } from 'node:crypto';
 import type { Participant } from '../../src/ports.js';
 import type { SqliteStore } from '../../src/store/open-store.js';
 
@@ -40,3 +41,6 @@ export const TRICKY_TEXTS = {
   newlines: 'line one\nline two\r\nline three\n\n\ttabbed\u2028sep',
   nul: 'before\u0000after',
 } as const satisfies Record<string, string>;
+
+/** A token hash as the web layer would store it (SHA-256), from a readable name. */
+export const tokenHash = (name: string): Buffer => createHash('sha256').update(name).digest();

@@ -41,6 +41,11 @@ export function createParticipantRepo(db: Database): ParticipantRepo {
   const byUser = db.prepare<[number, string], ParticipantRow>(
     'SELECT * FROM participants WHERE space_id = ? AND user_id = ?',
   );
+  // A facilitator's roster: sorted as people read names (case aside), the unnamed last, id for a stable order.
+  const sharingStmt = db.prepare<[number], ParticipantRow>(
+    `SELECT * FROM participants WHERE space_id = ? AND share_with_facilitator = 1
+     ORDER BY display_name COLLATE NOCASE NULLS LAST, id`,
+  );
   const dueStmt = db.prepare<[number, number], ParticipantRow>(DUE_SQL);
   const countStmt = db.prepare<[], number>('SELECT COUNT(*) FROM participants').pluck();
 
@@ -106,6 +111,10 @@ export function createParticipantRepo(db: Database): ParticipantRepo {
       const row = updateFor(pairs.map(([c]) => c)).get(...pairs.map(([, v]) => v), id);
       if (!row) throw new Error(`participants.update: no participant with id ${id}`);
       return toParticipant(row);
+    },
+
+    sharingInSpace(spaceId) {
+      return sharingStmt.all(spaceId).map(toParticipant);
     },
 
     due(now, limit) {
