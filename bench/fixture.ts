@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppDeps } from '../src/app/deps.js';
+import { deriveLinkKey } from '../src/app/links.js';
 import { updateSchedule } from '../src/app/reschedule.js';
+import { appSettingsFrom } from '../src/compose.js';
 import { type Config, parseConfig } from '../src/config.js';
 import { localTimeOf, timeInQuietHours } from '../src/domain/local-time.js';
 import { MINUTE, type QuietHours } from '../src/domain/types.js';
@@ -41,14 +43,8 @@ export function openWorld(): BenchWorld {
     store,
     queue,
     log: createLogger(config.logLevel),
-    settings: {
-      followUpAfterHours: config.followUpAfterHours,
-      graceMinutes: config.graceMinutes,
-      boosterIntervalDays: config.boosterIntervalDays,
-      crisisLines: config.crisisLines,
-      defaultCheckinTime: config.defaultCheckinTime,
-      defaultZone: config.defaultZone,
-    },
+    settings: appSettingsFrom(config),
+    secrets: { linkKey: deriveLinkKey(key) },
   };
   return {
     dir,

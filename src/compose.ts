@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { ALL_COMMANDS } from '../commands/registry.js';
 import { deliver, RetryableDeliveryError, recoverPending } from './app/deliver.js';
-import type { AppDeps } from './app/deps.js';
+import type { AppDeps, AppSettings } from './app/deps.js';
+import { housekeeping } from './app/housekeeping.js';
+import { deriveLinkKey } from './app/links.js';
 import { planTick } from './app/plan-nudges.js';
 import { type Registry, registryOf } from './app/run-command.js';
 import type { Config } from './config.js';
+import { HOUR, MINUTE } from './domain/types.js';
 import type { Clock, Logger, Messenger } from './ports.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import { openStore, type SqliteStore } from './store/open-store.js';
@@ -25,6 +28,18 @@ export interface Runtime {
  * Build the app by hand from config: store, queue, use cases. The messenger is passed in as a getter because the
  * platform that owns it (the console chat) is itself built from the runtime.
  */
+/** The clinic-set values the use cases read, from config. */
+export const appSettingsFrom = (config: Config): AppSettings => ({
+  followUpAfterHours: config.followUpAfterHours,
+  graceMinutes: config.graceMinutes,
+  boosterIntervalDays: config.boosterIntervalDays,
+  crisisLines: config.crisisLines,
+  defaultCheckinTime: config.defaultCheckinTime,
+  defaultZone: config.defaultZone,
+  publicUrl: config.publicUrl,
+  linkTtlHours: config.linkTtlHours,
+});
+
 export function compose(
   config: Config,
   key: Buffer,
@@ -46,14 +61,8 @@ export function compose(
     store,
     queue,
     log,
-    settings: {
-      followUpAfterHours: config.followUpAfterHours,
-      graceMinutes: config.graceMinutes,
-      boosterIntervalDays: config.boosterIntervalDays,
-      crisisLines: config.crisisLines,
-      defaultCheckinTime: config.defaultCheckinTime,
-      defaultZone: config.defaultZone,
-    },
+    settings: appSettingsFrom(config),
+    secrets: { linkKey: deriveLinkKey(key) },
   };
   queue.start(async (job) => {
     const outcome = await deliver(deps, messenger(), job, clock.now());
@@ -67,6 +76,7 @@ export function compose(
     async tick(now) {
       await planTick(deps, now);
       await queue.drain();
+      if (now % HOUR < MINUTE) housekeeping(deps, now);
     },
     recover: () => recoverPending(deps),
     async close() {

@@ -82,6 +82,26 @@ const envSchema = z.object({
       )
       .refine((lines) => lines.length > 0, { error: 'expects one or more crisis lines separated by |' }),
   ),
+  PORT: int(3000, 0, 65535, 'the port the private pages are served on'),
+  HOST: z.preprocess(blankIsUnset, z.string().trim().default('127.0.0.1')),
+  PUBLIC_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'expects the address people open, like https://interlude.example.org',
+      })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  LINK_TTL_HOURS: int(36, 1, 24 * 7, 'hours a private link stays valid'),
+  ANSWER_IN_CHAT: z.preprocess(
+    blankIsUnset,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expects true or false' })
+      .default('false')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  ),
   CONSOLE_START_AT: z.preprocess(
     blankIsUnset,
     z.iso
@@ -108,6 +128,15 @@ export interface Config {
   boosterIntervalDays: number;
   crisisLines: string[];
   consoleStartAt: number | null;
+  port: number;
+  host: string;
+  /** Where people's browsers reach the private pages; links are built from it. */
+  publicUrl: string;
+  /** False when PUBLIC_URL was not set and links point at localhost and the bound port. */
+  publicUrlSet: boolean;
+  linkTtlHours: number;
+  /** Discord and Slack nudges ask in the chat instead of linking to the private page (an operator's opt-in). */
+  answerInChat: boolean;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +173,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     boosterIntervalDays: e.BOOSTER_INTERVAL_DAYS,
     crisisLines: e.CRISIS_LINES,
     consoleStartAt: e.CONSOLE_START_AT ?? null,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrlSet: e.PUBLIC_URL !== undefined,
+    linkTtlHours: e.LINK_TTL_HOURS,
+    answerInChat: e.ANSWER_IN_CHAT,
   };
 }
 

@@ -11,6 +11,7 @@ import { heading, type OutMessage, text } from '../views/message.js';
 import { phaseNote } from '../views/phase-notes.js';
 import { weekTable } from '../views/week-table.js';
 import type { AppDeps } from './deps.js';
+import { linkFor } from './links.js';
 import { phaseFor } from './phase-of.js';
 import { updateSchedule } from './reschedule.js';
 
@@ -29,14 +30,25 @@ export function promptFor(deps: AppDeps, p: Participant, date: LocalDate, now: n
   return prompt;
 }
 
+/** What any surface needs to show the check-in form for a person's day: the date, its prompt, the phase note. */
+export function checkinForm(deps: AppDeps, p: Participant, now: number, forDate?: string | null) {
+  const localDate = checkinDate(p, now, forDate ?? undefined);
+  const prompt = promptFor(deps, p, localDate, now);
+  const note = phaseNote(phaseFor(deps, p, now, localDate));
+  return { localDate, prompt, note };
+}
+
 /** Start a check-in: choose the day's prompt and ask the surface to collect the form. */
 export function openCheckin(deps: AppDeps, p: Participant, now: number, forDate?: string): OutMessage {
-  const date = checkinDate(p, now, forDate);
-  const prompt = promptFor(deps, p, date, now);
-  const note = phaseNote(phaseFor(deps, p, now, date));
+  const { localDate, prompt, note } = checkinForm(deps, p, now, forDate);
+  const url = linkFor(deps, p, 'checkin', now, localDate);
   return {
-    blocks: [heading('Check-in'), ...(note ? [text(note)] : [])],
-    form: { form: 'checkin', localDate: date, promptId: prompt.id, promptText: prompt.text },
+    blocks: [
+      heading('Check-in'),
+      ...(note ? [text(note)] : []),
+      { type: 'link', label: 'Or answer on your private page', url },
+    ],
+    form: { form: 'checkin', localDate, promptId: prompt.id, promptText: prompt.text },
     sensitive: true,
   };
 }
@@ -52,7 +64,7 @@ function checkinDate(p: Participant, now: number, forDate: string | undefined): 
 }
 
 export interface CheckinMeta {
-  localDate?: string | undefined;
+  localDate?: string | null | undefined;
   promptId?: string | null | undefined;
   source: CheckinSource;
 }
@@ -69,7 +81,7 @@ export function recordCheckin(
   now: number,
 ): { checkin: Checkin; reply: OutMessage } {
   const answers = parseInput(checkinSchema, raw, 'invalid-checkin');
-  const date = checkinDate(p, now, meta.localDate);
+  const date = checkinDate(p, now, meta.localDate ?? undefined);
   const promptId = meta.promptId && promptById(meta.promptId) ? meta.promptId : null;
   if (meta.promptId && !promptId)
     throw new UserError(

@@ -4,6 +4,7 @@ import { MINUTE } from '../domain/types.js';
 import type { DeliveryJob, Messenger } from '../ports.js';
 import { nudgeMessage } from '../views/nudge.js';
 import type { AppDeps } from './deps.js';
+import { linkFor } from './links.js';
 import { recipientOf } from './participants.js';
 import { updateSchedule } from './reschedule.js';
 
@@ -44,7 +45,8 @@ export async function deliver(
     store.deliveries.markStatus(d.id, 'missed', null);
     return 'missed';
   }
-  const result = await messenger.sendDirect(recipientOf(store, p), nudgeMessage(d), {
+  const url = linkFor(deps, p, 'checkin', now, d.localDate);
+  const result = await messenger.sendDirect(recipientOf(store, p), nudgeMessage(d, url), {
     idempotencyKey: d.key,
   });
   if (result.ok) {

@@ -10,6 +10,14 @@ export interface AppSettings {
   defaultCheckinTime: LocalTime;
   /** The zone to assume when a surface knows it (the console knows the machine's); null elsewhere. */
   defaultZone: string | null;
+  /** Where people's browsers reach the private pages, without a trailing slash. */
+  publicUrl: string;
+  linkTtlHours: number;
+}
+
+export interface AppSecrets {
+  /** HMAC key that signs private links (derived from ENCRYPTION_KEY, never stored). */
+  linkKey: Buffer;
 }
 
 export interface AppDeps {
@@ -17,4 +25,5 @@ export interface AppDeps {
   queue: Queue;
   log: Logger;
   settings: AppSettings;
+  secrets: AppSecrets;
 }

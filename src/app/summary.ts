@@ -4,6 +4,7 @@ import { heading, list, type OutMessage, quote, text } from '../views/message.js
 import { weekTable } from '../views/week-table.js';
 import { formatDate } from '../views/when.js';
 import type { AppDeps } from './deps.js';
+import { linkFor } from './links.js';
 
 const avg = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1) : '—');
 
@@ -38,6 +39,11 @@ export function weekSummary(deps: AppDeps, p: Participant, now: number): OutMess
         : []),
       ...(intention ? [heading('Your intention'), quote(intention.text)] : []),
       ...(open.length ? [heading('Open actions'), list(open.map((a) => `#${a.seq} ${a.text}`))] : []),
+      {
+        type: 'link',
+        label: 'Your reflection page, with a chart of the last 7 and 30 days',
+        url: linkFor(deps, p, 'reflection', now),
+      },
     ],
     sensitive: true,
   };

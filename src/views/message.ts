@@ -11,7 +11,9 @@ export type Block =
   | { type: 'list'; items: string[] }
   | { type: 'fields'; fields: { label: string; value: string }[] }
   /** A safety or privacy notice that must stand out. */
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  /** A link to one of Interlude's own private pages (never to anywhere else). */
+  | { type: 'link'; label: string; url: string };
 
 export interface ActionButton {
   /** `verb?key=value&…`, parsed by the app's action router (see src/app/actions.ts). */

@@ -7,7 +7,10 @@ import { checkinNudgeLines, followUpLine, snoozeLine } from './texts.js';
  * A nudge carries no health content at all (design principle 1): a warm line and buttons. What the day's prompt
  * is, or that it is a session day, is only shown once the person opens the check-in.
  */
-export function nudgeMessage(d: Pick<Delivery, 'kind' | 'localDate' | 'participantId'>): OutMessage {
+export function nudgeMessage(
+  d: Pick<Delivery, 'kind' | 'localDate' | 'participantId'>,
+  checkinUrl: string,
+): OutMessage {
   const day = Number(d.localDate.slice(-2));
   const line =
     d.kind === 'followup'
@@ -19,7 +22,10 @@ export function nudgeMessage(d: Pick<Delivery, 'kind' | 'localDate' | 'participa
           '');
   const date = d.localDate;
   return {
-    blocks: [{ type: 'text', text: line }],
+    blocks: [
+      { type: 'text', text: line },
+      { type: 'link', label: 'Open your private check-in page', url: checkinUrl },
+    ],
     actions: [
       { id: actionId('checkin.open', { date }), label: 'Check in', style: 'primary' },
       { id: actionId('nudge.skip', { date }), label: 'Skip today', style: 'secondary' },

@@ -31,7 +31,9 @@ const words = (m: OutMessage): string[] =>
       ? b.items
       : b.type === 'fields'
         ? b.fields.flatMap((f) => [f.label, f.value])
-        : [b.text],
+        : b.type === 'link'
+          ? [b.label, b.url]
+          : [b.text],
   );
 
 const PERSON_TABLES = [

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { housekeeping } from '../../src/app/housekeeping.js';
+import { issueLink, openWebSession } from '../../src/app/links.js';
+import { HOUR } from '../../src/domain/types.js';
 import { UserError } from '../../src/errors.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 
@@ -70,5 +73,26 @@ describe('broken characters', () => {
     expect(h.store.journal.all(h.me(you).id)).toHaveLength(0);
     await h.command(you, 'journal', 'write', { text: 'whole emoji \uD83D\uDE42 here' });
     expect(h.store.journal.all(h.me(you).id)[0]?.text).toBe('whole emoji 🙂 here');
+  });
+});
+
+describe('housekeeping', () => {
+  it('removes expired links and sessions, and keeps live ones', async () => {
+    h = new AppHarness();
+    h.now = at(ZONE, '2026-11-23T09:00');
+    const you = h.actor('you');
+    const p = await h.enrol(you, ZONE, '20:00');
+    const { link } = issueLink(
+      h.deps,
+      { spaceId: p.spaceId, userId: p.userId, participantId: p.id },
+      'checkin',
+      h.now,
+    );
+    openWebSession(h.deps, link, h.now);
+    h.now += 35 * HOUR;
+    expect(housekeeping(h.deps, h.now)).toEqual({ links: 0, sessions: 0 });
+    h.now += 2 * HOUR;
+    expect(housekeeping(h.deps, h.now)).toEqual({ links: 1, sessions: 1 });
+    expect(h.store.links.get(link.id)).toBeNull();
   });
 });

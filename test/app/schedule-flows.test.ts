@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordCheckin } from '../../src/app/checkin.js';
 import { recoverPending } from '../../src/app/deliver.js';
+import { checkLink } from '../../src/app/links.js';
 import { PROMPTS } from '../../src/domain/prompts/index.js';
 import { HOUR, MINUTE } from '../../src/domain/types.js';
 import { UserError } from '../../src/errors.js';
@@ -98,10 +99,21 @@ describe.each([LONDON, NEW_YORK])('daily nudges in %s', (zone) => {
     const [nudge] = h.messenger.sent;
     expect(nudge).toBeDefined();
     const m = nudge?.message;
-    expect(m?.blocks).toHaveLength(1);
+    expect(m?.blocks).toHaveLength(2);
     expect(m?.blocks[0]?.type).toBe('text');
     const line = m?.blocks[0]?.type === 'text' ? m.blocks[0].text : '';
     expect(checkinNudgeLines).toContain(line);
+    // The second block is the private page: a live, signed check-in link for this person and day, nothing more.
+    const link = m?.blocks[1];
+    expect(link?.type).toBe('link');
+    const url = link?.type === 'link' ? link.url : '';
+    expect(url.startsWith(`${h.settings.publicUrl}/l/`)).toBe(true);
+    const opened = checkLink(h.deps, url.slice(url.lastIndexOf('/') + 1), h.now);
+    expect(opened.ok && opened.link).toMatchObject({
+      participantId: p.id,
+      purpose: 'checkin',
+      localDate: '2026-03-03',
+    });
     expect(m?.actions?.map((a) => a.id)).toEqual([
       'checkin.open?date=2026-03-03',
       'nudge.skip?date=2026-03-03',
@@ -112,7 +124,8 @@ describe.each([LONDON, NEW_YORK])('daily nudges in %s', (zone) => {
     expect(m?.files).toBeUndefined();
     expect(m?.sensitive).toBeFalsy();
 
-    const wire = JSON.stringify(m);
+    // The random token could spell anything; the words checked are ours, so leave the URL out.
+    const wire = JSON.stringify(m).replace(url, '');
     for (const word of ['SECRET', 'mood', 'Mood', 'session', 'Session', 'journal', 'father', 'grief']) {
       expect(wire).not.toContain(word);
     }
@@ -123,7 +136,8 @@ describe.each([LONDON, NEW_YORK])('daily nudges in %s', (zone) => {
     await h.tickEveryMinute(local('2026-03-02T07:00'), local('2026-03-03T07:59'));
     expect(sentTo('alex', zone)).toEqual(['checkin 2026-03-02 08:00', 'followup 2026-03-02 11:00']);
     const followUp = h.messenger.sent[1]?.message;
-    expect(followUp?.blocks).toEqual([{ type: 'text', text: followUpLine }]);
+    expect(followUp?.blocks[0]).toEqual({ type: 'text', text: followUpLine });
+    expect(followUp?.blocks[1]).toMatchObject({ type: 'link', label: 'Open your private check-in page' });
     expect(followUp?.actions?.map((a) => a.id)).toEqual([
       'checkin.open?date=2026-03-02',
       'nudge.skip?date=2026-03-02',
@@ -206,7 +220,7 @@ describe.each([LONDON, NEW_YORK])('daily nudges in %s', (zone) => {
     expect(reply.blocks[0]?.type === 'text' && reply.blocks[0].text).toContain('at 09:05');
     await h.tickEveryMinute(local('2026-03-02T08:05'), local('2026-03-03T07:59'));
     expect(sentTo('alex', zone)).toEqual(['checkin 2026-03-02 08:00', 'snooze 2026-03-02 09:05']);
-    expect(h.messenger.sent[1]?.message.blocks).toEqual([{ type: 'text', text: snoozeLine }]);
+    expect(h.messenger.sent[1]?.message.blocks[0]).toEqual({ type: 'text', text: snoozeLine });
 
     // Snoozing a second time that day is refused: the snoozed reminder was the day's one reminder.
     h.now = local('2026-03-02T09:10');

@@ -10,15 +10,19 @@ import type { Actor } from '../../src/app/actor.js';
 import { deliver } from '../../src/app/deliver.js';
 import type { AppDeps, AppSettings } from '../../src/app/deps.js';
 import { confirmEnrolment } from '../../src/app/enrol.js';
+import { deriveLinkKey } from '../../src/app/links.js';
 import { findParticipant } from '../../src/app/participants.js';
 import { planTick, type TickResult } from '../../src/app/plan-nudges.js';
 import { type Registry, registryOf, runCommand } from '../../src/app/run-command.js';
 import { MINUTE } from '../../src/domain/types.js';
-import type { Logger, Messenger, Participant, Recipient, SendResult } from '../../src/ports.js';
+import type { Messenger, Participant, Recipient, SendResult } from '../../src/ports.js';
 import { InProcessQueue } from '../../src/queue/in-process-queue.js';
 import { openStore, type SqliteStore } from '../../src/store/open-store.js';
 import type { OutMessage } from '../../src/views/message.js';
+import { RecordingLogger } from './recording-logger.js';
 import { TEST_KEY, type TempStore, tempStore } from './temp-store.js';
+
+export { type LogEntry, RecordingLogger } from './recording-logger.js';
 
 export const TEST_SETTINGS: AppSettings = {
   followUpAfterHours: 3,
@@ -27,6 +31,8 @@ export const TEST_SETTINGS: AppSettings = {
   crisisLines: ['Test Crisis Line: call 000-111-2222', 'Test Text Line: text HOME to 3333'],
   defaultCheckinTime: '20:00',
   defaultZone: null,
+  publicUrl: 'http://127.0.0.1:3999',
+  linkTtlHours: 36,
 };
 
 /** The instant a wall clock in `zone` reads `local` ('2026-03-02T08:00'); throws on a time that does not exist. */
@@ -76,28 +82,6 @@ export class RecordingMessenger implements Messenger {
   }
 }
 
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg: string | undefined;
-}
-
-export class RecordingLogger implements Logger {
-  readonly entries: LogEntry[] = [];
-  debug(obj: object, msg?: string): void {
-    this.entries.push({ level: 'debug', obj, msg });
-  }
-  info(obj: object, msg?: string): void {
-    this.entries.push({ level: 'info', obj, msg });
-  }
-  warn(obj: object, msg?: string): void {
-    this.entries.push({ level: 'warn', obj, msg });
-  }
-  error(obj: object, msg?: string): void {
-    this.entries.push({ level: 'error', obj, msg });
-  }
-}
-
 export interface HarnessOptions {
   settings?: Partial<AppSettings>;
   /** false: the queue holds jobs without running them, as if the process died before delivering. */
@@ -132,7 +116,13 @@ export class AppHarness {
       backoffMs: 1,
       onFailed: (job, err) => store.deliveries.markStatus(job.deliveryId, 'failed', String(err)),
     });
-    this.deps = { store, queue: this.queue, log: this.log, settings: this.settings };
+    this.deps = {
+      store,
+      queue: this.queue,
+      log: this.log,
+      settings: this.settings,
+      secrets: { linkKey: deriveLinkKey(TEST_KEY) },
+    };
     if (startQueue) this.startQueue();
   }
 

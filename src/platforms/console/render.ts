@@ -25,6 +25,8 @@ function block(b: Block): string {
       return b.fields.map((f) => `  ${inert(f.label)}: ${inert(f.value)}`).join('\n');
     case 'notice':
       return indent(b.text, '  ! ');
+    case 'link':
+      return `  ${inert(b.label)}: ${inert(b.url)}`;
   }
 }
 

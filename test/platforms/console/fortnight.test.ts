@@ -115,8 +115,12 @@ describe('a fortnight in the console', () => {
     // you: 10 nudges; alex: 14 check-ins and 12 follow-ups (none on the day they answered, Sunday's not yet due).
     expect(nudges).toHaveLength(10 + 14 + 12);
     for (const m of nudges) {
-      expect(m.lines).toHaveLength(2);
-      expect(m.lines[1]).toBe(
+      expect(m.lines).toHaveLength(3);
+      // The console also prints the private page's link (a signed token, nothing else).
+      expect(m.lines[1]).toMatch(
+        /^ {2}Open your private check-in page: http:\/\/localhost:3000\/l\/[\w-]+\.[\w-]+$/,
+      );
+      expect(m.lines[2]).toBe(
         nudgeKindOf(m) === 'checkin'
           ? '  [1] Check in   [2] Skip today   [3] Snooze 1 hour   [4] Snooze 3 hours'
           : '  [1] Check in   [2] Skip today',
@@ -173,8 +177,12 @@ describe('a fortnight in the console', () => {
     );
     YOU.forEach((x, i) => {
       const lines = opened[i] ?? [];
+      const link = x.note ? 2 : 1;
       if (x.note) expect(lines[1]?.startsWith(x.note), `${x.date}: ${lines[1]}`).toBe(true);
-      else expect(lines[1]).toBe('(type /cancel to stop; nothing is saved until the last answer)');
+      expect(lines[link]).toMatch(
+        /^Or answer on your private page: http:\/\/localhost:3000\/l\/[\w-]+\.[\w-]+$/,
+      );
+      expect(lines[link + 1]).toBe('(type /cancel to stop; nothing is saved until the last answer)');
       const id = store.prompts.forDate(you.id, x.date);
       const prompt = id ? promptById(id) : undefined;
       expect(prompt?.phase, x.date).toBe(x.phase);

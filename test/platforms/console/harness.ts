@@ -10,34 +10,11 @@ import { type Config, parseConfig } from '../../../src/config.js';
 import { loadOrCreateConsoleKey } from '../../../src/encryption-key.js';
 import { ConsoleChat } from '../../../src/platforms/console/console-chat.js';
 import { SimClock } from '../../../src/platforms/console/sim-clock.js';
-import type { Logger } from '../../../src/ports.js';
 import { openStore, type SqliteStore } from '../../../src/store/open-store.js';
+import { RecordingLogger as MemoryLogger } from '../../helpers/recording-logger.js';
 
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg: string | undefined;
-}
-
-/** A Logger that keeps what it is given, so a test can say that nothing went wrong along the way. */
-export class MemoryLogger implements Logger {
-  readonly entries: LogEntry[] = [];
-  debug(obj: object, msg?: string): void {
-    this.entries.push({ level: 'debug', obj, msg });
-  }
-  info(obj: object, msg?: string): void {
-    this.entries.push({ level: 'info', obj, msg });
-  }
-  warn(obj: object, msg?: string): void {
-    this.entries.push({ level: 'warn', obj, msg });
-  }
-  error(obj: object, msg?: string): void {
-    this.entries.push({ level: 'error', obj, msg });
-  }
-  problems(): LogEntry[] {
-    return this.entries.filter((e) => e.level === 'warn' || e.level === 'error');
-  }
-}
+/** The console tests' logger: keeps entries so a test can say nothing went wrong along the way. */
+export { MemoryLogger };
 
 export interface ConsoleRun {
   /** Everything the chat wrote, joined. */

@@ -25,7 +25,8 @@ interface Exit {
 function envWith(settings: Record<string, string>): Record<string, string> {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'SystemRoot'];
   const base = Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])));
-  return { ...base, ...settings };
+  // PORT=0: the private pages bind a free port, so parallel test files never collide on 3000.
+  return { ...base, PORT: '0', ...settings };
 }
 
 function runMain(settings: Record<string, string>, input: string): Promise<Exit> {

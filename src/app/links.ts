@@ -1,0 +1,129 @@
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { HOUR } from '../domain/types.js';
+import type { Link, LinkPurpose, Participant, WebSession } from '../ports.js';
+import type { AppDeps } from './deps.js';
+
+/**
+ * Private links: `<random>.<hmac>`. The HMAC lets a forged or altered token be refused without a database
+ * lookup; the database holds only a SHA-256 of the token, so a copy of the file cannot be turned into links.
+ */
+
+const RANDOM_BYTES = 18;
+const SIG_BYTES = 16;
+/** How long a facilitator stays signed in after opening a dashboard link. */
+export const DASHBOARD_SESSION_HOURS = 12;
+
+export const deriveLinkKey = (masterKey: Buffer): Buffer =>
+  Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'interlude/links/v1', 32));
+
+const sign = (key: Buffer, random: string) =>
+  createHmac('sha256', key).update(random).digest().subarray(0, SIG_BYTES).toString('base64url');
+
+export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+export function mintToken(key: Buffer): string {
+  const random = randomBytes(RANDOM_BYTES).toString('base64url');
+  return `${random}.${sign(key, random)}`;
+}
+
+/** True when the token is one we made (whether or not it still exists). Constant-time. */
+export function signatureValid(key: Buffer, token: string): boolean {
+  const m = /^([A-Za-z0-9_-]{20,40})\.([A-Za-z0-9_-]{16,32})$/.exec(token);
+  if (!m?.[1] || !m[2]) return false;
+  const expected = Buffer.from(sign(key, m[1]));
+  const given = Buffer.from(m[2]);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export interface LinkSubject {
+  spaceId: number;
+  userId: string;
+  participantId: number | null;
+}
+
+export function issueLink(
+  deps: AppDeps,
+  subject: LinkSubject,
+  purpose: LinkPurpose,
+  now: number,
+  localDate: string | null = null,
+): { url: string; link: Link } {
+  const token = mintToken(deps.secrets.linkKey);
+  const link = deps.store.links.create(
+    {
+      ...subject,
+      purpose,
+      localDate,
+      tokenHash: hashToken(token),
+      expiresAt: now + deps.settings.linkTtlHours * HOUR,
+    },
+    now,
+  );
+  return { url: `${deps.settings.publicUrl}/l/${token}`, link };
+}
+
+/** A patient's own link to one of their pages. */
+export const linkFor = (
+  deps: AppDeps,
+  p: Participant,
+  purpose: LinkPurpose,
+  now: number,
+  localDate: string | null = null,
+) =>
+  issueLink(deps, { spaceId: p.spaceId, userId: p.userId, participantId: p.id }, purpose, now, localDate).url;
+
+export type LinkCheck =
+  | { ok: true; link: Link }
+  /** `purpose` when the link exists (expired or used), so the refusal can say how to get a fresh one. */
+  | {
+      ok: false;
+      reason: 'altered' | 'unknown' | 'expired' | 'used' | 'wrong-purpose';
+      purpose?: LinkPurpose;
+    };
+
+/** Check a token from a URL. Reads only: opening a link never changes anything. */
+export function checkLink(deps: AppDeps, token: string, now: number): LinkCheck {
+  if (!signatureValid(deps.secrets.linkKey, token)) return { ok: false, reason: 'altered' };
+  const link = deps.store.links.byTokenHash(hashToken(token));
+  if (!link) return { ok: false, reason: 'unknown' };
+  if (link.expiresAt <= now) return { ok: false, reason: 'expired', purpose: link.purpose };
+  if (link.usedAt !== null) return { ok: false, reason: 'used', purpose: link.purpose };
+  return { ok: true, link };
+}
+
+/** A browser session for a link: an opaque cookie token (only its hash is stored) and a CSRF token. */
+export function openWebSession(
+  deps: AppDeps,
+  link: Link,
+  now: number,
+): { cookie: string; session: WebSession } {
+  const cookie = randomBytes(32).toString('base64url');
+  const expiresAt = link.purpose === 'dashboard' ? now + DASHBOARD_SESSION_HOURS * HOUR : link.expiresAt;
+  const session = deps.store.webSessions.create(
+    {
+      spaceId: link.spaceId,
+      userId: link.userId,
+      participantId: link.participantId,
+      purpose: link.purpose,
+      linkId: link.id,
+      csrfToken: randomBytes(24).toString('base64url'),
+      expiresAt,
+      tokenHash: hashToken(cookie),
+    },
+    now,
+  );
+  return { cookie, session };
+}
+
+export function webSessionFor(deps: AppDeps, cookie: string | undefined, now: number): WebSession | null {
+  if (!cookie || cookie.length > 100) return null;
+  const s = deps.store.webSessions.byTokenHash(hashToken(cookie));
+  return s && s.expiresAt > now ? s : null;
+}
+
+export const csrfMatches = (session: WebSession, given: unknown): boolean => {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(session.csrfToken);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+};

@@ -1,0 +1,96 @@
+import type { Request, Response } from 'express';
+import { checkLink, openWebSession } from '../../app/links.js';
+import type { LinkPurpose } from '../../ports.js';
+import { sessionCookie } from '../cookies.js';
+import { messagePage } from '../pages/layout.js';
+import type { Landings, WebContext } from '../web-context.js';
+
+const REFUSALS = {
+  expired: {
+    status: 410,
+    title: 'This link has expired',
+    line: 'Links last a day and a half, to keep your answers private.',
+  },
+  used: {
+    status: 410,
+    title: 'This link was already used',
+    line: 'Each link works for one check-in, so nobody else can use it after you.',
+  },
+  unknown: { status: 404, title: 'This link does not work', line: 'It may have been copied incompletely.' },
+  altered: { status: 404, title: 'This link does not work', line: 'It may have been copied incompletely.' },
+  'wrong-purpose': {
+    status: 404,
+    title: 'This link does not work',
+    line: 'It may have been copied incompletely.',
+  },
+} as const;
+
+type Reason = keyof typeof REFUSALS;
+
+/** Where a link of a known purpose came from, so the page can say how to get a fresh one. */
+const FRESH: Partial<Record<LinkPurpose, { line: Partial<Record<Reason, string>>; next: string }>> = {
+  reflection: {
+    line: { expired: 'Reflection links last a day and a half, to keep what you wrote private.' },
+    next: 'To get a fresh one, type /summary in your chat with Interlude.',
+  },
+  dashboard: {
+    line: {
+      expired: 'Dashboard links expire when unused, so an old message cannot sign anyone in.',
+      used: 'Each dashboard link signs in once, in one browser, so nobody else can use it after you.',
+    },
+    next: "To sign in again, type /dashboard in your group's chat with Interlude.",
+  },
+};
+
+const DEFAULT_NEXT =
+  'To get a fresh one, type /checkin in your chat with Interlude (or /summary for your reflection page). Nothing was saved from this link.';
+
+export function refusalPage(reason: Reason, purpose?: LinkPurpose): { status: number; body: string } {
+  const r = REFUSALS[reason];
+  const fresh = purpose ? FRESH[purpose] : undefined;
+  return {
+    status: r.status,
+    body: messagePage(r.title, [fresh?.line[reason] ?? r.line, fresh?.next ?? DEFAULT_NEXT]),
+  };
+}
+
+/** Links that sign someone in once: the first open uses the link up, so a forwarded or logged copy is dead. */
+const ONE_TIME_LOGIN: ReadonlySet<LinkPurpose> = new Set(['dashboard']);
+
+/**
+ * GET /l/:token — open a private link. The page is rendered right here rather than after a redirect: a link
+ * clicked in a chat app is a cross-site navigation, and a SameSite=Strict cookie set now is only sent on the
+ * requests this page makes itself (the form post, the links on the page), which is exactly what we want.
+ */
+export const linkRoute =
+  (ctx: WebContext, landings: Landings) =>
+  (req: Request, res: Response): void | Promise<void> => {
+    const now = ctx.clock.now();
+    const token = String(req.params.token ?? '');
+    const check = checkLink(ctx.deps, token, now);
+    const landing = check.ok ? landings[check.link.purpose] : undefined;
+    if (!check.ok || !landing) {
+      const r = check.ok ? refusalPage('wrong-purpose') : refusalPage(check.reason, check.purpose);
+      res.status(r.status).type('html').send(r.body);
+      return;
+    }
+    const link = check.link;
+    const { store } = ctx.deps;
+    // Using up a one-time link and opening its session are one step: of two racing opens, only one signs in.
+    const opened = store.transaction(() =>
+      ONE_TIME_LOGIN.has(link.purpose) && !store.links.markUsed(link.id, now)
+        ? null
+        : openWebSession(ctx.deps, link, now),
+    );
+    if (!opened) {
+      const r = refusalPage('used', link.purpose);
+      res.status(r.status).type('html').send(r.body);
+      return;
+    }
+    const { cookie, session } = opened;
+    res.setHeader(
+      'Set-Cookie',
+      sessionCookie(ctx.cookieName, cookie, (session.expiresAt - now) / 1000, ctx.secure),
+    );
+    return landing(ctx, req, res, { session, link });
+  };
