@@ -2,6 +2,7 @@ import type { CommandDef } from '../src/app/command.js';
 import action from './action.js';
 import checkin from './checkin.js';
 import crisis from './crisis.js';
+import dashboard from './dashboard.js';
 import exportCmd from './export.js';
 import forget from './forget.js';
 import help from './help.js';
@@ -30,6 +31,7 @@ export const ALL_COMMANDS = (): CommandDef[] => [
   skip,
   exportCmd,
   forget,
+  dashboard,
   crisis,
   help,
 ];

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
-import { setCheckinTime, setFollowUp, setQuietHours, setZone, showSettings } from '../src/app/settings.js';
+import {
+  setCheckinTime,
+  setFollowUp,
+  setQuietHours,
+  setSharing,
+  setZone,
+  showSettings,
+} from '../src/app/settings.js';
 
 export default defineCommand({
   name: 'settings',
-  description: 'See or change your check-in time, time zone, quiet hours and follow-up reminder',
+  description: 'See or change your check-in time, time zone, quiet hours, follow-up reminder and sharing',
   access: 'participant',
   subcommands: {
     show: leaf({
@@ -35,6 +42,15 @@ export default defineCommand({
       options: z.object({ state: z.string().optional().describe('on or off') }),
       examples: ['settings follow-up off'],
       run: (ctx, o) => setFollowUp(ctx.deps, ctx.me(), o.state, ctx.now),
+    }),
+    sharing: leaf({
+      description:
+        "Share your check-ins and reflections with your group's facilitators (off unless you turn it on)",
+      options: z.object({
+        state: z.string().optional().describe('on or off; leave out to see what is shared'),
+      }),
+      examples: ['settings sharing on', 'settings sharing off', 'settings sharing'],
+      run: (ctx, o) => setSharing(ctx.deps, ctx.me(), o.state, ctx.now),
     }),
   },
   defaultSub: 'show',

@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AppDeps } from './app/deps.js';
 import { compose } from './compose.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
 import { loadOrCreateConsoleKey } from './encryption-key.js';
 import { createLogger } from './logger.js';
 import { ConsoleChat } from './platforms/console/console-chat.js';
 import { SimClock } from './platforms/console/sim-clock.js';
+import type { Clock } from './ports.js';
 import { startMinuteTicker } from './scheduler/minute-ticker.js';
+import { PAGE_LANDINGS } from './web/routes/landings.js';
+import { createWebApp, startWebServer } from './web/server.js';
 
 function loadConfig(): Config {
   // A .env file beside package.json is read if present; variables already set in the environment win.
@@ -45,6 +49,7 @@ async function runConsole(config: Config): Promise<void> {
     exportDir: join(config.dataDir, 'exports'),
     echo: !interactive,
   });
+  const web = await startPages(config, runtime.deps, clock, warn);
   await runtime.recover();
   await runtime.queue.drain();
   if (interactive) {
@@ -55,12 +60,35 @@ async function runConsole(config: Config): Promise<void> {
   const ticker = startMinuteTicker(() => chat?.catchUp() ?? Promise.resolve(), log);
   const stop = async () => {
     ticker.stop();
+    web?.close();
     await runtime.close();
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(0)));
   process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
   await chat.run(process.stdin);
   await stop();
+}
+
+/**
+ * The private pages, in this process. In the console a busy port is not fatal: the chat still works, and the
+ * person is told how to get the pages too.
+ */
+async function startPages(config: Config, deps: AppDeps, clock: Clock, warn: (m: string) => void) {
+  try {
+    const { server, port } = await startWebServer(
+      createWebApp({ deps, clock, landings: PAGE_LANDINGS }),
+      config.host,
+      config.port,
+    );
+    // With no PUBLIC_URL, links point at the port actually bound (PORT=0 picks a free one).
+    if (!config.publicUrlSet) deps.settings.publicUrl = `http://localhost:${port}`;
+    return server;
+  } catch (e) {
+    warn(
+      `the private pages could not start on ${config.host}:${config.port} (${e instanceof Error ? e.message : String(e)}). The chat works without them; set PORT to a free port to use them.`,
+    );
+    return null;
+  }
 }
 
 async function main(): Promise<void> {

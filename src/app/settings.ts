@@ -11,6 +11,7 @@ import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
 import type { Participant } from '../ports.js';
 import { heading, list, type OutMessage, text } from '../views/message.js';
+import { SHARING_EXPLAINED } from '../views/texts.js';
 import { formatInstant } from '../views/when.js';
 import type { AppDeps } from './deps.js';
 import { updateSchedule } from './reschedule.js';
@@ -30,6 +31,7 @@ export function showSettings(deps: AppDeps, p: Participant, now: number, lead?: 
     `Time zone: ${p.zone} (/settings zone Europe/London)`,
     `Quiet hours: ${quietLabel(p)} (/settings quiet-hours 22:00-07:00, or off)`,
     `Follow-up reminder: ${p.followUp ? `on, once, ${deps.settings.followUpAfterHours} h after an unanswered nudge` : 'off'} (/settings follow-up on|off)`,
+    `Sharing with facilitators: ${p.shareWithFacilitator ? 'on' : 'off'} (/settings sharing on|off)`,
     `Nudges: ${pausedToday ? (p.pausedUntil ? `paused until ${p.pausedUntil}` : 'paused (/resume)') : p.unreachable ? 'stopped: I could not reach you by direct message' : 'on'}`,
   ];
   const next = p.nextDueAt ? [text(`Next nudge ${formatInstant(p.nextDueAt, p.zone)}.`)] : [];
@@ -85,4 +87,42 @@ export function setFollowUp(deps: AppDeps, p: Participant, raw: string | undefin
     now,
     on ? 'Follow-up reminders are on (at most one a day).' : 'No more follow-up reminders.',
   );
+}
+
+const sharingState = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['on', 'off'], { error: 'Say on or off, for example: /settings sharing on' }))
+  .optional();
+
+/**
+ * Consent to share check-ins (and the reflections written in them) with the group's facilitators: opt-in, off by
+ * default, and withdrawn at once. With no on/off, says what sharing means and where it stands.
+ */
+export function setSharing(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
+  const state = parseInput(
+    sharingState,
+    raw === undefined || raw.trim() === '' ? undefined : raw,
+    'invalid-sharing',
+  );
+  const explained = [heading('Sharing with facilitators'), ...SHARING_EXPLAINED.map(text)];
+  if (state === undefined) {
+    return {
+      blocks: [
+        ...explained,
+        text(
+          p.shareWithFacilitator
+            ? 'Sharing is on. /settings sharing off stops it.'
+            : 'Sharing is off. /settings sharing on turns it on.',
+        ),
+      ],
+    };
+  }
+  const on = state === 'on';
+  const updated = deps.store.participants.update(p.id, { shareWithFacilitator: on });
+  const lead = on
+    ? "Sharing is on: your group's facilitators can now see your check-ins and reflections."
+    : 'Sharing is off: facilitators can no longer see your check-ins or reflections.';
+  return { blocks: [...showSettings(deps, updated, now, lead).blocks, ...explained] };
 }

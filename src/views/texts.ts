@@ -33,3 +33,10 @@ export const followUpLine =
   'Just one more gentle reminder for today’s check-in — and it’s completely fine to skip it.';
 
 export const snoozeLine = 'Here’s the check-in you snoozed, whenever you’re ready.';
+
+/** What sharing with facilitators means, said wherever a person turns it on, off, or asks. */
+export const SHARING_EXPLAINED = [
+  "When sharing is on, your group's facilitators can see, on their private dashboard: your display name, the days you checked in, your mood, sleep, energy and anxiety scores and tags, and what you wrote in answer to the reflection prompts (up to the last 30 days).",
+  'They never see your journal, your intentions, your action plans or your session dates.',
+  'Every time a facilitator opens your page, that view is logged. Sharing is off unless you turn it on, and turning it off takes effect at once.',
+];

@@ -4,6 +4,7 @@
  */
 
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { recordCheckin } from '../../src/app/checkin.js';
@@ -11,7 +12,10 @@ import { deliver } from '../../src/app/deliver.js';
 import { collectPersonData } from '../../src/app/export-data.js';
 import { UserError } from '../../src/errors.js';
 import type { Participant } from '../../src/ports.js';
+import type { OutMessage } from '../../src/views/message.js';
 import { NOT_EMERGENCY } from '../../src/views/texts.js';
+import { PAGE_LANDINGS } from '../../src/web/routes/landings.js';
+import { createWebApp, startWebServer } from '../../src/web/server.js';
 import { AppHarness, at, TEST_SETTINGS } from '../helpers/app-harness.js';
 
 const ZONE = 'Europe/London';
@@ -27,12 +31,15 @@ const PER_PERSON_TABLES = [
   'deliveries',
   'intentions',
   'journal_entries',
+  'links',
   'participants',
   'prompt_history',
   'sessions',
+  'web_sessions',
 ];
 
 let h: AppHarness;
+let server: Server;
 let goneActor: Actor;
 let keptActor: Actor;
 let gone: Participant;
@@ -48,6 +55,28 @@ async function fill(actor: Actor, word: string): Promise<void> {
   await h.command(actor, 'action', 'add', { text: `${word} action: call my sister` });
   await h.command(actor, 'action', 'add', { text: `${word} action: walk after lunch` });
   await h.command(actor, 'action', 'done', { number: '1' });
+  await h.command(actor, 'settings', 'sharing', { state: 'on' });
+}
+
+/** The first private-page link in a reply, opened in a browser-like fetch: the session cookie it sets. */
+async function open(m: OutMessage): Promise<string> {
+  const link = m.blocks.find((b) => b.type === 'link');
+  const res = await fetch(link?.type === 'link' ? link.url : '');
+  expect(res.status).toBe(200);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/**
+ * Rows in links, web_sessions and audit_log the real way: the person opens their reflection page from /summary,
+ * and also acts as a facilitator (dashboard sign-in, then the other person's page, which is audit-logged).
+ */
+async function usePages(actor: Actor, viewsPersonId: number): Promise<void> {
+  await open(await h.command(actor, 'summary'));
+  const cookie = await open(await h.command({ ...actor, isFacilitator: true }, 'dashboard'));
+  const res = await fetch(`${h.settings.publicUrl}/dashboard/member/${viewsPersonId}`, {
+    headers: { cookie },
+  });
+  expect(res.status).toBe(200);
 }
 
 async function checkIn(actor: Actor, word: string): Promise<void> {
@@ -115,6 +144,15 @@ function scan(participantId: number): { tables: string[]; hits: string[]; cells:
 
 beforeEach(async () => {
   h = new AppHarness();
+  const app = createWebApp({
+    deps: h.deps,
+    clock: { now: () => h.now },
+    landings: PAGE_LANDINGS,
+    rateLimitPerMinute: 10_000,
+  });
+  const started = await startWebServer(app, '127.0.0.1', 0);
+  server = started.server;
+  h.settings.publicUrl = `http://127.0.0.1:${started.port}`;
   // A distinctive participant id, so "no value equals the id" cannot pass or fail by accident on a small number.
   h.store.db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('participants', 770000)").run();
   goneActor = h.actor(GONE_USER, { displayName: 'Forgettable Person' });
@@ -130,8 +168,11 @@ beforeEach(async () => {
   await checkIn(keptActor, 'kept');
   gone = h.me(goneActor);
   kept = h.me(keptActor);
+  await usePages(goneActor, kept.id);
+  await usePages(keptActor, gone.id);
 });
 afterEach(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
   await h.close();
 });
 
@@ -158,6 +199,13 @@ describe('/forget', () => {
       }
     }
     expect(gone.dmChannelId).toBe(`dm-${GONE_USER}`);
+    // Each looked at the other's page as a facilitator: the views are audit-logged both ways.
+    const viewsOf = (id: number) =>
+      h.store.audit
+        .forSubject(id)
+        .filter((e) => e.action === 'view-member')
+        .map((e) => e.actorUserId);
+    expect([viewsOf(gone.id), viewsOf(kept.id)]).toEqual([[KEPT_USER], [GONE_USER]]);
     // The scan below finds the person while they are there, in every per-person table.
     const before = scan(gone.id).hits;
     for (const table of PER_PERSON_TABLES)
@@ -203,6 +251,15 @@ describe('/forget', () => {
     expect(h.store.participants.find(gone.spaceId, GONE_USER)).toBeNull();
     for (const table of PER_PERSON_TABLES)
       expect({ table, rows: perPersonCount(table, gone.id) }).toEqual({ table, rows: 0 });
+
+    // Views of them are gone with them; their view of someone else stays on record, with the actor erased.
+    expect(h.store.audit.forSubject(gone.id)).toEqual([]);
+    expect(
+      h.store.audit
+        .forSubject(kept.id)
+        .filter((e) => e.action === 'view-member')
+        .map((e) => e.actorUserId),
+    ).toEqual(['(erased)']);
 
     // The other person: every row still there, and every sealed field still opens to the same words.
     expect(collectPersonData(h.store, h.me(keptActor))).toEqual(keptBefore);

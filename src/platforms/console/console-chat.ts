@@ -32,16 +32,19 @@ export interface ConsoleChatOptions {
 }
 
 const SIM_HELP = [
-  ':as <name>        act as another person (default: you)',
-  ':advance <time>   move the clock forward, running every minute in between (e.g. 30m, 8h, 3d, 1w)',
-  ':now              show the simulated time',
-  ':quit             leave',
+  ':as <name>           act as another person (default: you)',
+  ':facilitator on|off  make the current person a facilitator of the console group (try /dashboard)',
+  ':advance <time>      move the clock forward, running every minute in between (e.g. 30m, 8h, 3d, 1w)',
+  ':now                 show the simulated time',
+  ':quit                leave',
 ];
 
 /** The terminal chat: people type commands and answers; nudges appear as messages from Interlude. */
 export class ConsoleChat {
   readonly messenger: ConsoleMessenger;
   private user = 'you';
+  /** Console names acting as facilitators (on Discord and Slack a role decides; here the simulator does). */
+  private readonly facilitators = new Set<string>();
   private readonly choices = new Map<string, readonly ActionButton[]>();
   private readonly forms = new Map<string, CheckinFormSession>();
   private lastTick: number;
@@ -121,7 +124,7 @@ export class ConsoleChat {
       spaceName: 'Console',
       userId: this.user,
       displayName: this.user,
-      isFacilitator: false,
+      isFacilitator: this.facilitators.has(this.user),
     };
   }
 
@@ -187,6 +190,17 @@ export class ConsoleChat {
           return this.note('Give a name of letters and digits, like :as alex');
         this.user = arg;
         return this.note(`now acting as ${arg}`);
+      case 'facilitator': {
+        const state = arg.toLowerCase();
+        if (state !== 'on' && state !== 'off') return this.note('Say :facilitator on or :facilitator off');
+        if (state === 'on') this.facilitators.add(this.user);
+        else this.facilitators.delete(this.user);
+        return this.note(
+          state === 'on'
+            ? `${this.user} is now a facilitator: /dashboard gives a sign-in link`
+            : `${this.user} is no longer a facilitator`,
+        );
+      }
       case 'advance': {
         const ms = parseDuration(arg);
         if (ms === null || ms <= 0) return this.note('Give a duration like 30m, 8h, 3d or 1w: :advance 3d');

@@ -1,0 +1,6 @@
+import type { ScoreRange } from '../../app/reflection-page.js';
+import { renderMoodChart } from '../chart/mood-chart.js';
+
+/** A range of days as the mood, sleep and energy chart, inlined in the page and drawn in the page's colours. */
+export const rangeChart = (r: ScoreRange, title: string): Promise<string> =>
+  renderMoodChart(r.days, { from: r.from, to: r.to, title, theme: 'inherit' });

@@ -1,0 +1,24 @@
+import { reflectionPageData } from '../../app/reflection-page.js';
+import { reflectionPage } from '../pages/reflection-page.js';
+import type { Landing } from '../web-context.js';
+import { refusalPage } from './link-route.js';
+import { rangeChart } from './range-chart.js';
+
+/**
+ * The page a reflection link (from /summary) opens. Read-only and not single-use: it opens again until the link
+ * expires, each time drawn from the data as it is then.
+ */
+export const reflectionLanding: Landing = async (ctx, _req, res, { link }) => {
+  const p = link.participantId === null ? null : ctx.deps.store.participants.get(link.participantId);
+  if (!p) {
+    const r = refusalPage('unknown');
+    res.status(r.status).type('html').send(r.body);
+    return;
+  }
+  const data = reflectionPageData(ctx.deps, p, ctx.clock.now());
+  const [week, month] = await Promise.all([
+    rangeChart(data.week, 'Mood, sleep and energy'),
+    rangeChart(data.month, 'Mood, sleep and energy'),
+  ]);
+  res.type('html').send(reflectionPage(data, { week, month }));
+};
