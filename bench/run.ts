@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the planner tick and check-in writes at clinic scale, on a real SQLite file with the real
  * migrations and a real encryption key. Prints figures (it asserts nothing about time) and writes them to
- * bench/results/latest.json. `npm run bench -- --quick` runs a tenth of the size, to try the harness.
+ * bench/results/latest.json. `npm run bench -- --quick` runs a tenth of the size, to try the harness. The web
+ * section (bench/web.ts) loads the private pages with autocannon.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release, totalmem } from 'node:os';
@@ -13,6 +14,7 @@ import { openWorld, type Population } from './fixture.js';
 import { benchPlanner } from './planner.js';
 import { int, ms, perSec, type Row, ratio, table, us } from './report.js';
 import { nowMs, round } from './stats.js';
+import { benchWeb, webRows } from './web.js';
 import { BENCH_ZONES } from './zones.js';
 
 const quick = process.argv.includes('--quick');
@@ -23,6 +25,14 @@ const CHECKIN_WARMUP = 1_000 / scale;
 const REFLECTION_CHARS = 500;
 const QUIET_SAMPLES = 2_000;
 const QUIET_WARMUP = 200;
+const WEB = {
+  connections: 50,
+  durationSeconds: quick ? 1 : 5,
+  warmupRequests: quick ? 500 : 2_000,
+  // Comfortably more submits than the timed run can make, so no POST ever finds its link used.
+  postPool: quick ? 8_000 : 25_000,
+  reflectionChars: REFLECTION_CHARS,
+};
 
 /** Monday 15 June 2026, 19:00 UTC: no zone in the list changes its clocks within days of it. */
 const BUSY_AT = Date.UTC(2026, 5, 15, 19, 0, 0);
@@ -77,6 +87,7 @@ async function main(): Promise<void> {
     checkinWrites: CHECKIN_WRITES,
     checkinWarmup: CHECKIN_WARMUP,
     reflectionChars: REFLECTION_CHARS,
+    web: WEB,
   };
 
   try {
@@ -105,6 +116,10 @@ async function main(): Promise<void> {
         ['queue', 'CountingQueue — enqueue only counts (planner’s own cost)'],
         ['quiet tick', `${int(QUIET_SAMPLES)} timed ticks after ${int(QUIET_WARMUP)} warm-up, per stage`],
         ['check-ins', `${int(CHECKIN_WRITES)} distinct people, ${REFLECTION_CHARS}-char reflection + 4 tags`],
+        [
+          'web',
+          `autocannon, ${WEB.connections} connections × ${WEB.durationSeconds} s per endpoint, server in a child process`,
+        ],
       ]),
     );
 
@@ -121,6 +136,7 @@ async function main(): Promise<void> {
       reflectionChars: REFLECTION_CHARS,
     });
     store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const web = await benchWeb(WEB, say);
     const dbBytes = statSync(world.file).size;
     const totalSeconds = (nowMs() - started) / 1000;
 
@@ -170,6 +186,7 @@ async function main(): Promise<void> {
         ['note', 'p99 includes SQLite’s automatic WAL checkpoints (every ~1,000 pages) and GC pauses'],
       ]),
     );
+    console.log(table('3. Web pages (real Express app + SQLite, autocannon)', webRows(web)));
     console.log(
       table('Totals', [
         ['database file after the run', `${(dbBytes / 2 ** 20).toFixed(1)} MiB`],
@@ -182,7 +199,7 @@ async function main(): Promise<void> {
     writeFileSync(
       out,
       `${JSON.stringify(
-        { when: new Date().toISOString(), machine, config, planner, checkins, dbBytes, totalSeconds },
+        { when: new Date().toISOString(), machine, config, planner, checkins, web, dbBytes, totalSeconds },
         null,
         2,
       )}\n`,
