@@ -4,7 +4,6 @@
  */
 
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { recordCheckin } from '../../src/app/checkin.js';
@@ -14,8 +13,6 @@ import { UserError } from '../../src/errors.js';
 import type { Participant } from '../../src/ports.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { NOT_EMERGENCY } from '../../src/views/texts.js';
-import { PAGE_LANDINGS } from '../../src/web/routes/landings.js';
-import { createWebApp, startWebServer } from '../../src/web/server.js';
 import { AppHarness, at, TEST_SETTINGS } from '../helpers/app-harness.js';
 
 const ZONE = 'Europe/London';
@@ -39,7 +36,6 @@ const PER_PERSON_TABLES = [
 ];
 
 let h: AppHarness;
-let server: Server;
 let goneActor: Actor;
 let keptActor: Actor;
 let gone: Participant;
@@ -144,15 +140,7 @@ function scan(participantId: number): { tables: string[]; hits: string[]; cells:
 
 beforeEach(async () => {
   h = new AppHarness();
-  const app = createWebApp({
-    deps: h.deps,
-    clock: { now: () => h.now },
-    landings: PAGE_LANDINGS,
-    rateLimitPerMinute: 10_000,
-  });
-  const started = await startWebServer(app, '127.0.0.1', 0);
-  server = started.server;
-  h.settings.publicUrl = `http://127.0.0.1:${started.port}`;
+  await h.servePages();
   // A distinctive participant id, so "no value equals the id" cannot pass or fail by accident on a small number.
   h.store.db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('participants', 770000)").run();
   goneActor = h.actor(GONE_USER, { displayName: 'Forgettable Person' });
@@ -172,7 +160,6 @@ beforeEach(async () => {
   await usePages(keptActor, gone.id);
 });
 afterEach(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
   await h.close();
 });
 

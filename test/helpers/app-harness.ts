@@ -3,6 +3,7 @@
  * the real use cases and command registry. Only the platform is a stand-in (RecordingMessenger), and the clock is
  * a plain number the test moves by hand.
  */
+import type { Server } from 'node:http';
 import { DateTime } from 'luxon';
 import { ALL_COMMANDS } from '../../commands/registry.js';
 import { handleAction } from '../../src/app/actions.js';
@@ -19,6 +20,8 @@ import type { Messenger, Participant, Recipient, SendResult } from '../../src/po
 import { InProcessQueue } from '../../src/queue/in-process-queue.js';
 import { openStore, type SqliteStore } from '../../src/store/open-store.js';
 import type { OutMessage } from '../../src/views/message.js';
+import { PAGE_LANDINGS } from '../../src/web/routes/landings.js';
+import { createWebApp, startWebServer } from '../../src/web/server.js';
 import { RecordingLogger } from './recording-logger.js';
 import { TEST_KEY, type TempStore, tempStore } from './temp-store.js';
 
@@ -213,7 +216,28 @@ export class AppHarness {
     );
   }
 
+  /**
+   * Serve the private pages for this harness on 127.0.0.1 (a free port), with every landing and a rate limit
+   * no test reaches; links point at it from now on. Closed by close(). Returns the base URL.
+   */
+  async servePages(): Promise<string> {
+    const app = createWebApp({
+      deps: this.deps,
+      clock: { now: () => this.now },
+      landings: PAGE_LANDINGS,
+      rateLimitPerMinute: 10_000,
+    });
+    const started = await startWebServer(app, '127.0.0.1', 0);
+    this.server = started.server;
+    this.settings.publicUrl = `http://127.0.0.1:${started.port}`;
+    return this.settings.publicUrl;
+  }
+
+  private server: Server | null = null;
+
   async close(): Promise<void> {
+    const server = this.server;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     await this.queue.close();
     this.store.close();
     this.t.cleanup();

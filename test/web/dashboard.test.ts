@@ -3,14 +3,11 @@
  * roster lists only members of that space who chose to share, every member page is audit-logged first, and
  * nobody else's existence or health data leaks through any path.
  */
-import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { recordCheckin } from '../../src/app/checkin.js';
 import { HOUR } from '../../src/domain/types.js';
 import type { Participant } from '../../src/ports.js';
-import { PAGE_LANDINGS } from '../../src/web/routes/landings.js';
-import { createWebApp, startWebServer } from '../../src/web/server.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 
 const ZONE = 'Europe/London';
@@ -18,7 +15,6 @@ const local = (s: string) => at(ZONE, s);
 const XSS = '<script>alert(1)</script> and "><img src=x onerror=alert(1)>';
 
 let h: AppHarness;
-let server: Server;
 let base: string;
 const lead = () => h.actor('lead', { isFacilitator: true, displayName: 'Lead Facilitator' });
 const otherLead = () =>
@@ -55,16 +51,7 @@ async function member(
 
 beforeEach(async () => {
   h = new AppHarness();
-  const app = createWebApp({
-    deps: h.deps,
-    clock: { now: () => h.now },
-    landings: PAGE_LANDINGS,
-    rateLimitPerMinute: 10_000,
-  });
-  const started = await startWebServer(app, '127.0.0.1', 0);
-  server = started.server;
-  base = `http://127.0.0.1:${started.port}`;
-  h.settings.publicUrl = base;
+  base = await h.servePages();
   alex = await member(
     h.actor('alex', { displayName: 'Alex' }),
     true,
@@ -87,7 +74,6 @@ beforeEach(async () => {
   h.now = local('2026-03-10T18:00');
 });
 afterEach(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
   await h.close();
 });
 

@@ -2,14 +2,11 @@
  * The reflection page a /summary link opens, served by the real Express app on 127.0.0.1: two server-drawn charts,
  * and the person's own words shown back exactly (escaped, never markup), reopenable until the link expires.
  */
-import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { recordCheckin } from '../../src/app/checkin.js';
 import { HOUR } from '../../src/domain/types.js';
 import { escapeHtml } from '../../src/web/html.js';
-import { PAGE_LANDINGS } from '../../src/web/routes/landings.js';
-import { createWebApp, startWebServer } from '../../src/web/server.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 
 const ZONE = 'Europe/London';
@@ -28,7 +25,6 @@ const ACTION_DONE = 'Call my sister 📞';
 const OLD_JOURNAL = 'An entry from long ago, outside the 30 days';
 
 let h: AppHarness;
-let server: Server;
 let alex: Actor;
 let prompts: string[];
 
@@ -54,15 +50,7 @@ async function on(date: string, name: string, sub: string, text: string): Promis
 beforeEach(async () => {
   h = new AppHarness();
   prompts = [];
-  const app = createWebApp({
-    deps: h.deps,
-    clock: { now: () => h.now },
-    landings: PAGE_LANDINGS,
-    rateLimitPerMinute: 10_000,
-  });
-  const started = await startWebServer(app, '127.0.0.1', 0);
-  server = started.server;
-  h.settings.publicUrl = `http://127.0.0.1:${started.port}`;
+  await h.servePages();
   alex = h.actor('alex');
   h.now = local('2026-02-01T10:00');
   await h.enrol(alex, ZONE, '20:00');
@@ -84,7 +72,6 @@ beforeEach(async () => {
   h.now = local(`${TODAY}T09:30`);
 });
 afterEach(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
   await h.close();
 });
 

@@ -2,20 +2,16 @@
  * Consent to share with facilitators: off by default, said plainly in /settings, turned on and off by the person
  * alone, and obeyed by the facilitator's pages at once.
  */
-import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { recordCheckin } from '../../src/app/checkin.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { SHARING_EXPLAINED } from '../../src/views/texts.js';
-import { PAGE_LANDINGS } from '../../src/web/routes/landings.js';
-import { createWebApp, startWebServer } from '../../src/web/server.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 
 const ZONE = 'Europe/London';
 
 let h: AppHarness;
-let server: Server;
 let base: string;
 let sam: Actor;
 const lead = () => h.actor('lead', { isFacilitator: true });
@@ -27,16 +23,7 @@ const lines = (m: OutMessage): string[] =>
 
 beforeEach(async () => {
   h = new AppHarness();
-  const app = createWebApp({
-    deps: h.deps,
-    clock: { now: () => h.now },
-    landings: PAGE_LANDINGS,
-    rateLimitPerMinute: 10_000,
-  });
-  const started = await startWebServer(app, '127.0.0.1', 0);
-  server = started.server;
-  base = `http://127.0.0.1:${started.port}`;
-  h.settings.publicUrl = base;
+  base = await h.servePages();
   h.now = at(ZONE, '2026-03-10T09:00');
   sam = h.actor('sam', { displayName: 'Sam' });
   await h.enrol(sam, ZONE, '20:00');
@@ -49,7 +36,6 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
   await h.close();
 });
 
