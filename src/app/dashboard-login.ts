@@ -22,7 +22,7 @@ export function dashboardLogin(deps: AppDeps, actor: Actor, now: number): OutMes
       ),
       { type: 'link', label: 'Open the dashboard', url },
       text(
-        `The link signs you in once, in one browser, for ${DASHBOARD_SESSION_HOURS} hours, and expires in ${deps.settings.linkTtlHours} hours if unused. Please do not forward it. Each time you open the roster or a member's page, that view is logged.`,
+        `The link signs you in once, in one browser, for ${DASHBOARD_SESSION_HOURS} hours, and expires in an hour if unused. Please do not forward it. Each time you open the roster or a member's page, that view is logged.`,
       ),
     ],
   };

@@ -55,7 +55,7 @@ export function issueLink(
       purpose,
       localDate,
       tokenHash: hashToken(token),
-      expiresAt: now + deps.settings.linkTtlHours * HOUR,
+      expiresAt: now + linkTtlHours(deps, purpose) * HOUR,
     },
     now,
   );
@@ -71,6 +71,13 @@ export const linkFor = (
   localDate: string | null = null,
 ) =>
   issueLink(deps, { spaceId: p.spaceId, userId: p.userId, participantId: p.id }, purpose, now, localDate).url;
+
+/** A sign-in link opens many people's data, so it is short-lived; a patient's own links last LINK_TTL_HOURS. */
+export const DASHBOARD_LINK_HOURS = 1;
+export const linkTtlHours = (deps: AppDeps, purpose: LinkPurpose): number =>
+  purpose === 'dashboard'
+    ? Math.min(DASHBOARD_LINK_HOURS, deps.settings.linkTtlHours)
+    : deps.settings.linkTtlHours;
 
 export type LinkCheck =
   | { ok: true; link: Link }

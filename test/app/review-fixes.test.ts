@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { housekeeping } from '../../src/app/housekeeping.js';
 import { issueLink, openWebSession } from '../../src/app/links.js';
-import { HOUR } from '../../src/domain/types.js';
+import { HOUR, MINUTE } from '../../src/domain/types.js';
 import { UserError } from '../../src/errors.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 
@@ -94,5 +94,20 @@ describe('housekeeping', () => {
     h.now += 2 * HOUR;
     expect(housekeeping(h.deps, h.now)).toEqual({ links: 1, sessions: 1 });
     expect(h.store.links.get(link.id)).toBeNull();
+  });
+});
+
+describe('facilitator sign-in links', () => {
+  it('expire after an hour, while a patient’s own links last LINK_TTL_HOURS', async () => {
+    h = new AppHarness();
+    h.now = at(ZONE, '2026-11-23T09:00');
+    await h.servePages();
+    const facilitator = h.actor('fran', { isFacilitator: true });
+    const reply = await h.command(facilitator, 'dashboard');
+    const link = reply.blocks.find((b) => b.type === 'link');
+    const url = link?.type === 'link' ? link.url : '';
+    expect(JSON.stringify(reply)).toContain('expires in an hour');
+    h.now += HOUR + MINUTE;
+    expect((await fetch(url)).status).toBe(410);
   });
 });
