@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ALL_COMMANDS } from '../commands/registry.js';
-import { deliver, RetryableDeliveryError, recoverPending } from './app/deliver.js';
+import { deliver, recoverPending } from './app/deliver.js';
 import type { AppDeps, AppSettings } from './app/deps.js';
 import { housekeeping } from './app/housekeeping.js';
 import { deriveLinkKey } from './app/links.js';
@@ -85,5 +85,3 @@ export function compose(
     },
   };
 }
-
-export { RetryableDeliveryError };

@@ -8,7 +8,7 @@ import { messagePage } from './pages/layout.js';
 import { checkinLanding, checkinPost } from './routes/checkin-route.js';
 import { dashboardHome, memberRoute } from './routes/dashboard-route.js';
 import { linkRoute } from './routes/link-route.js';
-import { linkRateLimit, requestLog, securityHeaders } from './security.js';
+import { linkRateLimit, redactPath, requestLog, securityHeaders } from './security.js';
 import { STYLESHEET } from './styles.js';
 import type { Landings, WebContext } from './web-context.js';
 
@@ -54,8 +54,7 @@ export function createWebApp(o: WebOptions): Express {
       typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number'
         ? err.status
         : 500;
-    if (status >= 500)
-      o.deps.log.error({ err, path: req.path.replace(/^\/l\/[^/]+/, '/l/[redacted]') }, 'web request failed');
+    if (status >= 500) o.deps.log.error({ err, path: redactPath(req.path) }, 'web request failed');
     res
       .status(status)
       .type('html')
