@@ -11,6 +11,17 @@ export default defineCommand({
     description: 'What Interlude can do',
     options: z.object({ command: z.string().optional().describe('A command to explain, like journal') }),
     examples: ['help', 'help settings'],
-    run: (_ctx, o) => helpMessage(ALL_COMMANDS(), o.command),
+    // The list shows facilitator and admin commands only to those who may use them; /help <name> explains any.
+    run: (ctx, o) =>
+      helpMessage(
+        o.command
+          ? ALL_COMMANDS()
+          : ALL_COMMANDS().filter(
+              (c) =>
+                (c.access !== 'facilitator' || ctx.actor.isFacilitator) &&
+                (c.access !== 'admin' || ctx.actor.isSpaceAdmin === true),
+            ),
+        o.command,
+      ),
   }),
 });

@@ -12,6 +12,7 @@ import pause from './pause.js';
 import resume from './resume.js';
 import session from './session.js';
 import settings from './settings.js';
+import setup from './setup.js';
 import skip from './skip.js';
 import start from './start.js';
 import summary from './summary.js';
@@ -32,6 +33,7 @@ export const ALL_COMMANDS = (): CommandDef[] => [
   exportCmd,
   forget,
   dashboard,
+  setup,
   crisis,
   help,
 ];

@@ -38,6 +38,7 @@ export const appSettingsFrom = (config: Config): AppSettings => ({
   defaultZone: config.defaultZone,
   publicUrl: config.publicUrl,
   linkTtlHours: config.linkTtlHours,
+  answerInChat: config.answerInChat,
 });
 
 export function compose(

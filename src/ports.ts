@@ -14,6 +14,8 @@ export interface Space {
   /** Discord guild id, Slack team id, or `local` for the console. */
   externalId: string;
   name: string | null;
+  /** The platform group whose members are facilitators here (Discord role id, Slack user group id); null: none. */
+  facilitatorRole: string | null;
   createdAt: Instant;
 }
 
@@ -145,12 +147,15 @@ export interface SpaceRepo {
   /** The space, if it exists; reads only. */
   find(platform: Platform, externalId: string): Space | null;
   get(id: number): Space | null;
+  setFacilitatorRole(id: number, role: string | null): Space;
 }
 
 export interface ParticipantRepo {
   create(p: NewParticipant, now: Instant): Participant;
   get(id: number): Participant | null;
   find(spaceId: number, userId: string): Participant | null;
+  /** Every enrolment of a platform user, newest first (a direct message names no space). */
+  byPlatformUser(platform: Platform, userId: string): Participant[];
   update(id: number, patch: ParticipantPatch): Participant;
   /** People in a space who chose to share their check-ins with facilitators, by display name. */
   sharingInSpace(spaceId: number): Participant[];
@@ -228,7 +233,7 @@ export interface PromptHistoryRepo {
   record(participantId: number, localDate: LocalDate, promptId: string): void;
 }
 
-export type LinkPurpose = 'checkin' | 'reflection' | 'dashboard';
+export type LinkPurpose = 'checkin' | 'reflection' | 'dashboard' | 'export';
 
 /**
  * A signed link to a private page, bound to one person and one purpose. Only a hash of its token is stored.

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { type OutMessage, text } from '../views/message.js';
 import { parseActionId } from './action-id.js';
 import type { Actor } from './actor.js';
-import { openCheckin } from './checkin.js';
+import { openCheckin, openCheckinWithMood, recordCheckin } from './checkin.js';
 import type { AppDeps } from './deps.js';
 import { confirmEnrolment } from './enrol.js';
 import { forgetConfirmed } from './forget.js';
@@ -23,6 +23,8 @@ export function handleAction(deps: AppDeps, actor: Actor, id: string, now: numbe
       return { blocks: [text('No problem. Nothing was saved. /start is here if you change your mind.')] };
     case 'checkin.open':
       return openCheckin(deps, me(), now, params.date);
+    case 'checkin.mood':
+      return openCheckinWithMood(deps, me(), now, params);
     case 'nudge.skip':
       return skip(deps, me(), undefined, now, params.date);
     case 'nudge.snooze':
@@ -34,4 +36,29 @@ export function handleAction(deps: AppDeps, actor: Actor, id: string, now: numbe
     default:
       throw new UserError('unknown-action', 'That button has expired. Type /help to see what you can do.');
   }
+}
+
+/**
+ * A submitted chat form (Discord modal, Slack view). `formId` is the id the form was opened with (see
+ * checkinFormId); `fields` are the person's answers by field key, untrusted. Stores all or nothing.
+ */
+export function handleFormSubmit(
+  deps: AppDeps,
+  actor: Actor,
+  formId: string,
+  fields: Record<string, string>,
+  now: number,
+): OutMessage {
+  const { verb, params } = parseActionId(formId);
+  if (verb !== 'checkin.submit') {
+    throw new UserError('unknown-form', 'That form has expired. Type /checkin to start a fresh one.');
+  }
+  const p = requireParticipant(deps.store, actor);
+  return recordCheckin(
+    deps,
+    p,
+    { ...fields, mood: params.v },
+    { localDate: params.date ?? null, promptId: params.p ?? null, source: 'chat' },
+    now,
+  ).reply;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkinSchema } from '../domain/checkin-form.js';
+import { checkinSchema, fieldSchemas } from '../domain/checkin-form.js';
 import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
 import { choosePrompt } from '../domain/prompt-rotation.js';
 import { promptById } from '../domain/prompts/index.js';
@@ -10,6 +10,7 @@ import type { Checkin, CheckinSource, Participant } from '../ports.js';
 import { heading, type OutMessage, text } from '../views/message.js';
 import { phaseNote } from '../views/phase-notes.js';
 import { weekTable } from '../views/week-table.js';
+import { actionId } from './action-id.js';
 import type { AppDeps } from './deps.js';
 import { linkFor } from './links.js';
 import { phaseFor } from './phase-of.js';
@@ -54,6 +55,23 @@ export function openCheckin(deps: AppDeps, p: Participant, now: number, forDate?
 }
 
 const dateParam = z.object({ date: localDateSchema.optional() });
+const moodParam = z.object({ v: fieldSchemas.mood });
+
+/** A mood button was pressed: ask for the rest of the day's check-in, with the mood already answered. */
+export function openCheckinWithMood(
+  deps: AppDeps,
+  p: Participant,
+  now: number,
+  params: Record<string, string>,
+): OutMessage {
+  const { v } = parseInput(moodParam, { v: params.v });
+  const m = openCheckin(deps, p, now, params.date);
+  return m.form ? { ...m, form: { ...m.form, mood: v } } : m;
+}
+
+/** The id a chat form is opened with; it comes back on submit, so it carries what the form was for. */
+export const checkinFormId = (f: { localDate: string; promptId: string; mood: number }): string =>
+  actionId('checkin.submit', { date: f.localDate, p: f.promptId, v: f.mood });
 
 /** A date from a nudge button is honoured for a short while; otherwise the check-in is for today. */
 function checkinDate(p: Participant, now: number, forDate: string | undefined): LocalDate {

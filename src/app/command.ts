@@ -5,7 +5,7 @@ import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
 
 /** Who may run a command. Checked in the app layer (src/app/run-command.ts), never left to a platform. */
-export type Access = 'anyone' | 'participant' | 'facilitator';
+export type Access = 'anyone' | 'participant' | 'facilitator' | 'admin';
 
 export interface CommandContext {
   deps: AppDeps;
@@ -24,6 +24,11 @@ export interface Leaf<S extends Options = Options> {
   options: S;
   /** Example invocations shown in /help, without the leading slash and name. */
   examples?: string[];
+  /**
+   * Options a platform can offer a native picker for (Discord's role option); the value still arrives as a string
+   * (the role id) and is validated by `options` like any other.
+   */
+  optionKinds?: Partial<Record<string, 'role'>>;
   run(ctx: CommandContext, input: z.output<S>): OutMessage | Promise<OutMessage>;
 }
 

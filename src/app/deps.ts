@@ -13,6 +13,11 @@ export interface AppSettings {
   /** Where people's browsers reach the private pages, without a trailing slash. */
   publicUrl: string;
   linkTtlHours: number;
+  /**
+   * The operator's opt-in to answering check-ins inside Discord or Slack (buttons and a modal). Off: health
+   * content never crosses a chat API and chat surfaces link to the private pages instead (design principle 1).
+   */
+  answerInChat: boolean;
 }
 
 export interface AppSecrets {

@@ -2,6 +2,8 @@ import type { Participant, Store } from '../ports.js';
 import { toCsv } from '../views/csv.js';
 import type { Attachment, OutMessage } from '../views/message.js';
 import { text } from '../views/message.js';
+import type { AppDeps } from './deps.js';
+import { linkFor, linkTtlHours } from './links.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -139,5 +141,22 @@ export function exportMessage(store: Store, p: Participant): OutMessage {
     ],
     files,
     sensitive: true,
+  };
+}
+
+/**
+ * /export on a chat platform: no data in the message, only a private link to the download page Interlude serves
+ * itself (design principle 1). The page builds the files from the store when they are downloaded.
+ */
+export function exportLinkMessage(deps: AppDeps, p: Participant, now: number): OutMessage {
+  const url = linkFor(deps, p, 'export', now);
+  const hours = linkTtlHours(deps, 'export');
+  return {
+    blocks: [
+      text(
+        `Your data is ready on a private download page, just for you. The link works once and for ${hours === 1 ? '1 hour' : `${hours} hours`}: open it in the browser you want to save the files with.`,
+      ),
+      { type: 'link', label: 'Download your data', url },
+    ],
   };
 }

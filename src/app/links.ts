@@ -72,12 +72,18 @@ export const linkFor = (
 ) =>
   issueLink(deps, { spaceId: p.spaceId, userId: p.userId, participantId: p.id }, purpose, now, localDate).url;
 
-/** A sign-in link opens many people's data, so it is short-lived; a patient's own links last LINK_TTL_HOURS. */
+/**
+ * A sign-in link opens many people's data, and an export link everything one person has stored, so both are
+ * short-lived; a patient's other links last LINK_TTL_HOURS.
+ */
 export const DASHBOARD_LINK_HOURS = 1;
+export const EXPORT_LINK_HOURS = 1;
 export const linkTtlHours = (deps: AppDeps, purpose: LinkPurpose): number =>
   purpose === 'dashboard'
     ? Math.min(DASHBOARD_LINK_HOURS, deps.settings.linkTtlHours)
-    : deps.settings.linkTtlHours;
+    : purpose === 'export'
+      ? Math.min(EXPORT_LINK_HOURS, deps.settings.linkTtlHours)
+      : deps.settings.linkTtlHours;
 
 export type LinkCheck =
   | { ok: true; link: Link }

@@ -56,6 +56,12 @@ export async function runCommand(
       `/${cmd.name} is for the group's facilitators. If you think you should have access, ask whoever runs Interlude for your group.`,
     );
   }
+  if (cmd.access === 'admin' && !actor.isSpaceAdmin) {
+    throw new UserError(
+      'not-admin',
+      `/${cmd.name} is for the people who run this server or workspace (on Discord: the Manage Server permission).`,
+    );
+  }
   const l = leafFor(cmd, inv.sub);
   const input = parseInput(l.options, inv.options, 'invalid-option');
   const ctx = { deps, actor, now, me: () => requireParticipant(deps.store, actor) };

@@ -193,7 +193,70 @@ CREATE INDEX audit_log_subject ON audit_log (subject_participant_id, at);
 CREATE INDEX audit_log_space_at ON audit_log (space_id, at);
 `;
 
+const platformAdapters = /* sql */ `
+-- Who counts as a facilitator in a space: a Discord role id, a Slack user group id (set by the space's admins).
+ALTER TABLE spaces ADD COLUMN facilitator_role TEXT;
+-- A direct message carries no server: the adapter finds the person's space from their platform user id.
+CREATE INDEX participants_platform_user ON participants (platform, user_id);
+`;
+
+/*
+ * Export links: a link or session may now have the purpose 'export'. SQLite cannot change a CHECK constraint in
+ * place, so both tables are rebuilt. Migrations run inside a transaction with foreign_keys ON, where the pragma
+ * cannot be turned off; so the new sessions table points at the new links table from the start, the old
+ * sessions table (the only one pointing at the old links) is dropped first, and dropping the old links then
+ * cascades to nothing. RENAME rewrites web_sessions' reference from links_v4 to links.
+ */
+const exportLinks = /* sql */ `
+CREATE TABLE links_v4 (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash     BLOB    NOT NULL UNIQUE,
+  space_id       INTEGER NOT NULL REFERENCES spaces(id),
+  user_id        TEXT    NOT NULL,
+  participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+  purpose        TEXT    NOT NULL CHECK (purpose IN ('checkin', 'reflection', 'dashboard', 'export')),
+  local_date     TEXT,
+  expires_at     INTEGER NOT NULL,
+  used_at        INTEGER,
+  created_at     INTEGER NOT NULL
+) STRICT;
+INSERT INTO links_v4 SELECT id, token_hash, space_id, user_id, participant_id, purpose, local_date, expires_at, used_at, created_at FROM links;
+
+CREATE TABLE web_sessions_v4 (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash     BLOB    NOT NULL UNIQUE,
+  space_id       INTEGER NOT NULL REFERENCES spaces(id),
+  user_id        TEXT    NOT NULL,
+  participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+  purpose        TEXT    NOT NULL CHECK (purpose IN ('checkin', 'reflection', 'dashboard', 'export')),
+  link_id        INTEGER REFERENCES links_v4(id) ON DELETE CASCADE,
+  csrf_token     TEXT    NOT NULL,
+  expires_at     INTEGER NOT NULL,
+  created_at     INTEGER NOT NULL
+) STRICT;
+INSERT INTO web_sessions_v4 SELECT id, token_hash, space_id, user_id, participant_id, purpose, link_id, csrf_token, expires_at, created_at FROM web_sessions;
+
+-- AUTOINCREMENT: the new tables go on counting from the old ones, so no id handed out before comes back.
+DELETE FROM sqlite_sequence WHERE name IN ('links_v4', 'web_sessions_v4');
+INSERT INTO sqlite_sequence (name, seq) SELECT name || '_v4', seq FROM sqlite_sequence WHERE name IN ('links', 'web_sessions');
+
+DROP TABLE web_sessions;
+DROP TABLE links;
+ALTER TABLE links_v4 RENAME TO links;
+ALTER TABLE web_sessions_v4 RENAME TO web_sessions;
+
+CREATE INDEX links_expires ON links (expires_at);
+CREATE INDEX links_user ON links (space_id, user_id);
+CREATE INDEX links_participant ON links (participant_id);
+CREATE INDEX web_sessions_expires ON web_sessions (expires_at);
+CREATE INDEX web_sessions_user ON web_sessions (space_id, user_id);
+CREATE INDEX web_sessions_participant ON web_sessions (participant_id);
+CREATE INDEX web_sessions_link ON web_sessions (link_id);
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'private web pages', sql: webPages },
+  { version: 3, name: 'platform adapters', sql: platformAdapters },
+  { version: 4, name: 'export links', sql: exportLinks },
 ];

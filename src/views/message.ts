@@ -34,6 +34,8 @@ export interface FormRequest {
   localDate: string;
   promptId: string;
   promptText: string;
+  /** Answered already by a button (chat platforms ask mood with buttons, then the rest in a modal). */
+  mood?: number;
 }
 
 export interface OutMessage {

@@ -7,6 +7,7 @@ import { sessionCookieName } from './cookies.js';
 import { messagePage } from './pages/layout.js';
 import { checkinLanding, checkinPost } from './routes/checkin-route.js';
 import { dashboardHome, memberRoute } from './routes/dashboard-route.js';
+import { exportDownload } from './routes/export-route.js';
 import { linkRoute } from './routes/link-route.js';
 import { linkRateLimit, redactPath, requestLog, securityHeaders } from './security.js';
 import { STYLESHEET } from './styles.js';
@@ -15,7 +16,7 @@ import type { Landings, WebContext } from './web-context.js';
 export interface WebOptions {
   deps: AppDeps;
   clock: Clock;
-  /** Pages other than the check-in that a link may open (reflection, dashboard). */
+  /** Pages other than the check-in that a link may open (reflection, dashboard, export). */
   landings?: Landings;
   /** Extra routes (later: the Slack receiver, admin pages) mounted on the same server. */
   mount?: (app: Express, ctx: WebContext) => void;
@@ -41,6 +42,8 @@ export function createWebApp(o: WebOptions): Express {
   // The facilitator's pages need a dashboard session, which only a dashboard link (a `landings` entry) opens.
   app.get('/dashboard', limit, dashboardHome(ctx));
   app.get('/dashboard/member/:id', limit, memberRoute(ctx));
+  // A person's export files need the session their export link (a `landings` entry) opened.
+  app.get('/export/:filename', limit, exportDownload(ctx));
   o.mount?.(app, ctx);
   app.use((_req, res) => {
     res

@@ -36,6 +36,7 @@ export const TEST_SETTINGS: AppSettings = {
   defaultZone: null,
   publicUrl: 'http://127.0.0.1:3999',
   linkTtlHours: 36,
+  answerInChat: false,
 };
 
 /** The instant a wall clock in `zone` reads `local` ('2026-03-02T08:00'); throws on a time that does not exist. */

@@ -95,7 +95,7 @@ describe('migrations', () => {
     }
   });
 
-  it('brings a database made by v1 alone up to v2, keeping its data', () => {
+  it('brings a database made by v1 alone up to the latest, keeping its data', () => {
     const file = freshFile().replace('nested/deeper/', '');
     const v1 = migrations.filter((m) => m.version === 1);
     const cipher = createFieldCipher(TEST_KEY);
@@ -136,8 +136,12 @@ describe('migrations', () => {
       expect(rows.map((r) => [r.version, r.applied_at === 100])).toEqual([
         [1, true],
         [2, false],
+        [3, false],
+        [4, false],
       ]);
-      expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
+      expect(store.spaces.get(1)?.facilitatorRole ?? null).toBeNull();
+      expect(store.participants.byPlatformUser('discord', 'u-old').map((x) => x.id)).toEqual([pid]);
       expect(store.tableNames()).toEqual(expect.arrayContaining(['links', 'web_sessions', 'audit_log']));
 
       const p = store.participants.get(pid);

@@ -14,10 +14,30 @@ afterEach(() => t.cleanup());
 describe('spaces', () => {
   it('creates a space on first sight and returns the same one afterwards', () => {
     const a = store.spaces.ensure('discord', 'G1', 'Clinic', T0);
-    expect(a).toEqual({ id: a.id, platform: 'discord', externalId: 'G1', name: 'Clinic', createdAt: T0 });
+    expect(a).toEqual({
+      id: a.id,
+      platform: 'discord',
+      externalId: 'G1',
+      name: 'Clinic',
+      facilitatorRole: null,
+      createdAt: T0,
+    });
     expect(store.spaces.ensure('discord', 'G1', 'Clinic', T0 + MIN)).toEqual(a);
     expect(store.spaces.get(a.id)).toEqual(a);
     expect(store.db.prepare('SELECT COUNT(*) FROM spaces').pluck().get()).toBe(1);
+  });
+
+  it('keeps a facilitator role per space, and clears it', () => {
+    const a = store.spaces.ensure('discord', 'G1', 'Clinic', T0);
+    const b = store.spaces.ensure('discord', 'G2', 'Other', T0);
+    expect(store.spaces.setFacilitatorRole(a.id, '123456789012345678').facilitatorRole).toBe(
+      '123456789012345678',
+    );
+    expect(store.spaces.get(b.id)?.facilitatorRole).toBeNull();
+    expect(store.spaces.ensure('discord', 'G1', 'Clinic renamed', T0).facilitatorRole).toBe(
+      '123456789012345678',
+    );
+    expect(store.spaces.setFacilitatorRole(a.id, null).facilitatorRole).toBeNull();
   });
 
   it('keeps platforms apart even when external ids collide', () => {

@@ -3,10 +3,12 @@
  * Express app from a real SQLite store. A person opens the link from their nudge, answers by clicking labels and
  * typing, and submits; the page must do this with no script, no console errors and no CSP violations.
  */
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordCheckin } from '../../src/app/checkin.js';
+import { exportLinkMessage } from '../../src/app/export-data.js';
 import { linkFor } from '../../src/app/links.js';
 import { addDays } from '../../src/domain/local-time.js';
 import type { Participant } from '../../src/ports.js';
@@ -328,6 +330,49 @@ describe('the reflection page in Chromium', () => {
       expect.stringMatching(/^\/l\//),
       '/assets/interlude.css',
     ]);
+    expect(p.problems()).toEqual([]);
+    expect(p.blockedRequests).toEqual([]);
+  });
+});
+
+describe('the export page in Chromium', () => {
+  it('an /export link opens the download page, and a file downloads in the same browser', async () => {
+    await h.command(h.actor('alex'), 'journal', 'write', { text: REFLECTION });
+    const link = exportLinkMessage(h.deps, alex, h.now).blocks.find((b) => b.type === 'link');
+    const url = link?.type === 'link' ? link.url : '';
+    expect(url.startsWith(`${base}/l/`)).toBe(true);
+
+    const p = await guarded();
+    const requests: string[] = [];
+    p.page.on('request', (r) => requests.push(r.url()));
+    const r = await p.page.goto(url);
+    expect(r?.status()).toBe(200);
+    await expect.poll(() => p.page.title()).toBe('Your data · Interlude');
+    expect(await p.page.locator('h1').textContent()).toBe('Your data');
+    expect(await p.page.locator('main a[download]').allTextContents()).toEqual([
+      'interlude-export.json',
+      'interlude-checkins.csv',
+      'interlude-journal.csv',
+      'interlude-intentions.csv',
+      'interlude-actions.csv',
+      'interlude-sessions.csv',
+    ]);
+    expect(await p.page.locator('main img, main script').count()).toBe(0);
+    await shoot(p.page, 'export');
+    // The page fetched its stylesheet and nothing else: no file is built until it is asked for.
+    expect(requests.map((u) => new URL(u).pathname)).toEqual([
+      expect.stringMatching(/^\/l\//),
+      '/assets/interlude.css',
+    ]);
+
+    // The session cookie (SameSite=Strict) goes with a click on the page itself: the file arrives, exactly.
+    const [download] = await Promise.all([
+      p.page.waitForEvent('download'),
+      p.page.getByRole('link', { name: 'interlude-journal.csv' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('interlude-journal.csv');
+    expect(await readFile(await download.path(), 'utf8')).toContain(`"${REFLECTION.replaceAll('"', '""')}"`);
+
     expect(p.problems()).toEqual([]);
     expect(p.blockedRequests).toEqual([]);
   });

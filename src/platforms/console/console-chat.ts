@@ -125,6 +125,7 @@ export class ConsoleChat {
       userId: this.user,
       displayName: this.user,
       isFacilitator: this.facilitators.has(this.user),
+      isSpaceAdmin: true,
     };
   }
 

@@ -41,6 +41,9 @@ export function createParticipantRepo(db: Database): ParticipantRepo {
   const byUser = db.prepare<[number, string], ParticipantRow>(
     'SELECT * FROM participants WHERE space_id = ? AND user_id = ?',
   );
+  const byPlatformUserStmt = db.prepare<[string, string], ParticipantRow>(
+    'SELECT * FROM participants WHERE platform = ? AND user_id = ? ORDER BY id DESC',
+  );
   // A facilitator's roster: sorted as people read names (case aside), the unnamed last, id for a stable order.
   const sharingStmt = db.prepare<[number], ParticipantRow>(
     `SELECT * FROM participants WHERE space_id = ? AND share_with_facilitator = 1
@@ -101,6 +104,10 @@ export function createParticipantRepo(db: Database): ParticipantRepo {
     find(spaceId, userId) {
       const r = byUser.get(spaceId, userId);
       return r ? toParticipant(r) : null;
+    },
+
+    byPlatformUser(platform, userId) {
+      return byPlatformUserStmt.all(platform, userId).map(toParticipant);
     },
 
     update(id, patch) {

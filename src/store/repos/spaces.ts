@@ -7,6 +7,7 @@ interface SpaceRow {
   platform: Platform;
   external_id: string;
   name: string | null;
+  facilitator_role: string | null;
   created_at: number;
 }
 
@@ -15,6 +16,7 @@ const toSpace = (r: SpaceRow): Space => ({
   platform: r.platform,
   externalId: r.external_id,
   name: r.name,
+  facilitatorRole: r.facilitator_role,
   createdAt: r.created_at,
 });
 
@@ -28,6 +30,9 @@ export function createSpaceRepo(db: Database): SpaceRepo {
      ON CONFLICT (platform, external_id) DO NOTHING RETURNING *`,
   );
   const rename = db.prepare<[string, number]>('UPDATE spaces SET name = ? WHERE id = ?');
+  const setRole = db.prepare<[string | null, number], SpaceRow>(
+    'UPDATE spaces SET facilitator_role = ? WHERE id = ? RETURNING *',
+  );
 
   return {
     ensure(platform, externalId, name, now) {
@@ -53,6 +58,12 @@ export function createSpaceRepo(db: Database): SpaceRepo {
     get(id) {
       const r = byId.get(id);
       return r ? toSpace(r) : null;
+    },
+
+    setFacilitatorRole(id, role) {
+      const r = setRole.get(role, id);
+      if (!r) throw new Error(`spaces.setFacilitatorRole: no space ${id}`);
+      return toSpace(r);
     },
   };
 }

@@ -40,6 +40,13 @@ const FRESH: Partial<Record<LinkPurpose, { line: Partial<Record<Reason, string>>
     },
     next: "To sign in again, type /dashboard in your group's chat with Interlude.",
   },
+  export: {
+    line: {
+      expired: 'Download links last an hour, because the page gives everything you have stored.',
+      used: 'Each download link opens once, in one browser, so nobody else can use it after you.',
+    },
+    next: 'To get a fresh one, type /export in your chat with Interlude.',
+  },
 };
 
 const DEFAULT_NEXT =

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineCommand, leaf } from '../src/app/command.js';
+import { setFacilitatorRole, showSetup } from '../src/app/space-setup.js';
+
+export default defineCommand({
+  name: 'setup',
+  description: 'Server admins: choose which role marks the group’s facilitators',
+  access: 'admin',
+  defaultSub: 'show',
+  subcommands: {
+    'facilitator-role': leaf({
+      description: 'Set the role whose members are facilitators (or none to clear it)',
+      options: z.object({ role: z.string().describe('The facilitators’ role') }),
+      optionKinds: { role: 'role' },
+      examples: ['setup facilitator-role role:@Facilitators'],
+      run: (ctx, o) => setFacilitatorRole(ctx.deps, ctx.actor, o, ctx.now),
+    }),
+    show: leaf({
+      description: 'Show what is set up for this server',
+      options: z.object({}),
+      run: (ctx) => showSetup(ctx.deps, ctx.actor),
+    }),
+  },
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { parseInput } from '../domain/validation.js';
+import { UserError } from '../errors.js';
+import { type OutMessage, text } from '../views/message.js';
+import type { Actor } from './actor.js';
+import type { AppDeps } from './deps.js';
+
+/** The space id a direct message resolves to when the person has not enrolled anywhere yet. */
+export const DIRECT_SPACE = '@direct';
+
+/** Discord role ids are snowflakes; Slack user group ids look like S0123ABCD. `none` clears the setting. */
+const roleSchema = z.object({
+  role: z
+    .string()
+    .trim()
+    .regex(/^(none|\d{15,22}|S[A-Z0-9]{6,20})$/, {
+      error: 'That does not look like a role. Pick the role from the list Discord offers, or say none.',
+    }),
+});
+
+function requireServer(actor: Actor): void {
+  if (actor.spaceExternalId === DIRECT_SPACE || actor.platform === 'console') {
+    throw new UserError(
+      'setup-needs-server',
+      actor.platform === 'console'
+        ? 'The console has no roles: use :facilitator on to act as a facilitator.'
+        : 'Run /setup inside your server, not in a direct message: the facilitator role belongs to a server.',
+    );
+  }
+}
+
+/** /setup facilitator-role: members holding this role are the space's facilitators. */
+export function setFacilitatorRole(
+  deps: AppDeps,
+  actor: Actor,
+  raw: { role?: string },
+  now: number,
+): OutMessage {
+  requireServer(actor);
+  const { role } = parseInput(roleSchema, raw);
+  const space = deps.store.spaces.ensure(actor.platform, actor.spaceExternalId, actor.spaceName, now);
+  deps.store.spaces.setFacilitatorRole(space.id, role === 'none' ? null : role);
+  deps.log.info({ space: space.id, by: actor.userId, cleared: role === 'none' }, 'facilitator role set');
+  return {
+    blocks: [
+      text(
+        role === 'none'
+          ? 'The facilitator role is cleared: nobody here can use the facilitator commands until you set one again.'
+          : 'Done. Members with that role are facilitators here: they can use /dashboard to see the members who chose to share their check-ins. Anyone who loses the role loses that access at their next command.',
+      ),
+    ],
+  };
+}
+
+/** /setup show: what is configured for this space. */
+export function showSetup(deps: AppDeps, actor: Actor): OutMessage {
+  requireServer(actor);
+  const space = deps.store.spaces.find(actor.platform, actor.spaceExternalId);
+  return {
+    blocks: [
+      text(
+        space?.facilitatorRole
+          ? 'A facilitator role is set for this server. Change it with /setup facilitator-role.'
+          : 'No facilitator role is set yet. Choose one with /setup facilitator-role, so facilitators can use /dashboard.',
+      ),
+    ],
+  };
+}
