@@ -46,6 +46,47 @@ const envSchema = z.object({
       .default('info'),
   ),
   DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{15,22}$/, { error: 'expects the application id from the Developer Portal (digits only)' })
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{15,22}$/, {
+        error: 'expects a server id (digits only; Developer Mode, right-click, Copy ID)',
+      })
+      .optional(),
+  ),
+  DISCORD_API_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .url({ protocol: /^https?$/, error: 'expects an http(s) address like https://discord.com/api' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .default('https://discord.com/api'),
+  ),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, {
+        error: 'expects the 64 hex characters shown as Public Key in the Developer Portal',
+      })
+      .optional(),
+  ),
+  DISCORD_REQUESTS_PER_SECOND: int(
+    50,
+    1,
+    10_000,
+    'requests per second Discord allows this bot (50 unless raised)',
+  ),
   SLACK_BOT_TOKEN: optionalString,
   DEFAULT_CHECKIN_TIME: z.preprocess(
     blankIsUnset,
@@ -120,6 +161,13 @@ export interface Config {
   encryptionKey: Buffer | null;
   logLevel: string;
   discordToken: string | null;
+  discord: {
+    applicationId: string | null;
+    guildId: string | null;
+    apiUrl: string;
+    publicKey: string | null;
+    requestsPerSecond: number;
+  };
   slackBotToken: string | null;
   defaultCheckinTime: string;
   defaultZone: string | null;
@@ -154,17 +202,32 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const mode: Mode = e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN ? 'platforms' : 'console';
-  if (mode === 'platforms' && !e.ENCRYPTION_KEY) {
-    throw new ConfigError([
-      'ENCRYPTION_KEY is required when a platform token is set: 32 random bytes as hex or base64 (openssl rand -base64 32)',
-    ]);
-  }
+  const missing = [
+    ...(mode === 'platforms' && !e.ENCRYPTION_KEY
+      ? [
+          'ENCRYPTION_KEY is required when a platform token is set: 32 random bytes as hex or base64 (openssl rand -base64 32)',
+        ]
+      : []),
+    ...(e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID
+      ? [
+          'DISCORD_APPLICATION_ID is required with DISCORD_TOKEN: copy it from the General Information page of your application in the Discord Developer Portal',
+        ]
+      : []),
+  ];
+  if (missing.length) throw new ConfigError(missing);
   return {
     mode,
     dataDir: e.DATA_DIR,
     encryptionKey: e.ENCRYPTION_KEY ? decodeKey(e.ENCRYPTION_KEY) : null,
     logLevel: e.LOG_LEVEL,
     discordToken: e.DISCORD_TOKEN ?? null,
+    discord: {
+      applicationId: e.DISCORD_APPLICATION_ID ?? null,
+      guildId: e.DISCORD_GUILD_ID ?? null,
+      apiUrl: e.DISCORD_API_URL,
+      publicKey: e.DISCORD_PUBLIC_KEY ?? null,
+      requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND,
+    },
     slackBotToken: e.SLACK_BOT_TOKEN ?? null,
     defaultCheckinTime: e.DEFAULT_CHECKIN_TIME,
     defaultZone: e.DEFAULT_ZONE ?? null,
@@ -199,4 +262,45 @@ function isIanaZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+export interface DiscordDeployConfig {
+  token: string;
+  applicationId: string;
+  guildId: string | null;
+  apiUrl: string;
+  requestsPerSecond: number;
+}
+
+/** What `npm run deploy:discord` needs, and nothing more (it stores nothing, so it needs no ENCRYPTION_KEY). */
+export function parseDiscordDeployConfig(env: Record<string, string | undefined>): DiscordDeployConfig {
+  const parsed = envSchema
+    .pick({
+      DISCORD_TOKEN: true,
+      DISCORD_APPLICATION_ID: true,
+      DISCORD_GUILD_ID: true,
+      DISCORD_API_URL: true,
+      DISCORD_REQUESTS_PER_SECOND: true,
+    })
+    .safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
+  }
+  const e = parsed.data;
+  const missing = [
+    ...(e.DISCORD_TOKEN
+      ? []
+      : ['DISCORD_TOKEN is required: the bot token from the Bot page of the Developer Portal']),
+    ...(e.DISCORD_APPLICATION_ID
+      ? []
+      : ['DISCORD_APPLICATION_ID is required: the application id from the General Information page']),
+  ];
+  if (!e.DISCORD_TOKEN || !e.DISCORD_APPLICATION_ID) throw new ConfigError(missing);
+  return {
+    token: e.DISCORD_TOKEN,
+    applicationId: e.DISCORD_APPLICATION_ID,
+    guildId: e.DISCORD_GUILD_ID ?? null,
+    apiUrl: e.DISCORD_API_URL,
+    requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND,
+  };
 }

@@ -8,6 +8,7 @@ import { createLogger } from './logger.js';
 import { ConsoleChat } from './platforms/console/console-chat.js';
 import { SimClock } from './platforms/console/sim-clock.js';
 import type { Clock } from './ports.js';
+import { startPlatforms } from './run-platforms.js';
 import { startMinuteTicker } from './scheduler/minute-ticker.js';
 import { PAGE_LANDINGS } from './web/routes/landings.js';
 import { createWebApp, startWebServer } from './web/server.js';
@@ -91,13 +92,41 @@ async function startPages(config: Config, deps: AppDeps, clock: Clock, warn: (m:
   }
 }
 
+/** Discord (and later Slack) with the real clock; logs go to stderr as JSON lines. */
+async function runPlatforms(config: Config): Promise<void> {
+  if (!config.encryptionKey) throw new Error('parseConfig requires ENCRYPTION_KEY with a platform token');
+  if (config.slackBotToken && !config.discordToken) {
+    process.stderr.write(
+      'SLACK_BOT_TOKEN is set, but this build has no Slack adapter yet. Unset it, or set DISCORD_TOKEN.\n',
+    );
+    process.exit(1);
+  }
+  const log = createLogger(config.logLevel);
+  const clock: Clock = { now: () => Date.now() };
+  const platforms = await startPlatforms(config, config.encryptionKey, log, clock);
+  log.info(
+    { port: platforms.webPort, publicUrl: platforms.runtime.deps.settings.publicUrl },
+    'private pages listening',
+  );
+  await platforms.runtime.recover();
+  const ticker = startMinuteTicker(() => platforms.runtime.tick(clock.now()), log);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    ticker.stop();
+    await platforms.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.mode === 'console') return runConsole(config);
-  process.stderr.write(
-    'A platform token is set (DISCORD_TOKEN or SLACK_BOT_TOKEN), but this build of Interlude has no Discord or Slack adapter yet. Unset the token to use the console chat.\n',
-  );
-  process.exit(1);
+  return runPlatforms(config);
 }
 
 main().catch((e: unknown) => {

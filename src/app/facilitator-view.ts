@@ -31,6 +31,8 @@ export interface RosterEntry {
   /** Days of the window with a check-in. */
   answeredDays: number;
   lastCheckin: LocalDate | null;
+  /** Nudges stopped because the platform refused to deliver (the member closed their direct messages). */
+  unreachable: boolean;
 }
 
 export interface MemberCheckin {
@@ -98,6 +100,7 @@ export function rosterFor(deps: AppDeps, viewer: Viewer, now: number): RosterEnt
       moods,
       answeredDays: byDay.size,
       lastCheckin,
+      unreachable: m.unreachable,
     };
   });
 }

@@ -66,8 +66,41 @@ describe('config', () => {
 
   it('requires ENCRYPTION_KEY once a platform token is set', () => {
     expect(problemsOf({ DISCORD_TOKEN: 'x' }).join()).toContain('ENCRYPTION_KEY is required');
-    const c = parseConfig({ DISCORD_TOKEN: 'x', ENCRYPTION_KEY: KEY_HEX });
+    const c = parseConfig({
+      DISCORD_TOKEN: 'x',
+      ENCRYPTION_KEY: KEY_HEX,
+      DISCORD_APPLICATION_ID: '100000000000000001',
+    });
     expect(c.mode).toBe('platforms');
+    expect(c.discord).toEqual({
+      applicationId: '100000000000000001',
+      guildId: null,
+      apiUrl: 'https://discord.com/api',
+      publicKey: null,
+      requestsPerSecond: 50,
+    });
+  });
+
+  it('names every Discord setting that is missing or malformed, all at once', () => {
+    const missing = problemsOf({ DISCORD_TOKEN: 'x' }).join('\n');
+    expect(missing).toContain('ENCRYPTION_KEY is required');
+    expect(missing).toContain('DISCORD_APPLICATION_ID is required');
+    const bad = problemsOf({
+      DISCORD_APPLICATION_ID: 'my-bot',
+      DISCORD_GUILD_ID: '12',
+      DISCORD_API_URL: 'ftp://x',
+      DISCORD_PUBLIC_KEY: 'zz',
+      DISCORD_REQUESTS_PER_SECOND: '0',
+    }).join('\n');
+    for (const v of [
+      'DISCORD_APPLICATION_ID',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_URL',
+      'DISCORD_PUBLIC_KEY',
+      'DISCORD_REQUESTS_PER_SECOND',
+    ]) {
+      expect(bad).toContain(v);
+    }
   });
 
   it('splits crisis lines on |', () => {

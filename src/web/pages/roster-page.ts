@@ -33,6 +33,7 @@ function memberCard(m: RosterEntry): Html {
   return html`<section class="card">
 <h2><a href="/dashboard/member/${m.participantId}">${memberName(m.displayName, m.participantId)}</a></h2>
 <p>Last check-in: ${m.lastCheckin ? formatDate(m.lastCheckin) : 'none yet'} · answered ${m.answeredDays} of the last ${ROSTER_DAYS} days</p>
+${m.unreachable ? html`<p class="notice">Nudges stopped: I could not send this member a direct message (they may have closed DMs from server members). They can reopen them and type /resume.</p>` : ''}
 ${moodStrip(m)}
 </section>`;
 }

@@ -1,0 +1,88 @@
+import { Client, Events, GatewayIntentBits, type Message, Partials, REST } from 'discord.js';
+import { crisisMessage } from '../../app/crisis.js';
+import type { Logger } from '../../ports.js';
+import { message, type OutMessage, text } from '../../views/message.js';
+import { HELP_WORD } from '../../views/texts.js';
+import { ALLOWED_MENTIONS } from './escape.js';
+import { discordjsResponder, inboundOf } from './from-discordjs.js';
+import { type DiscordAppContext, handleInteraction } from './handle-interaction.js';
+import { renderDiscord } from './render.js';
+
+export interface DiscordConnection {
+  token: string;
+  /** Discord's API base (https://discord.com/api), or a compatible address: a proxy, the loopback fake in tests. */
+  apiUrl: string;
+  requestsPerSecond: number;
+}
+
+/** A REST client paced to the bot's global limit; delivery workers use one of these alone, with no gateway. */
+export const discordRest = (c: DiscordConnection): REST =>
+  new REST({ api: c.apiUrl, globalRequestsPerSecond: c.requestsPerSecond }).setToken(c.token);
+
+export interface DiscordBot {
+  client: Client;
+  close(): Promise<void>;
+}
+
+/** Words in a DM that ask for help get crisis lines at once; anything else gets a pointer to the commands. */
+function dmReply(ctx: DiscordAppContext, content: string): OutMessage {
+  if (HELP_WORD.test(content) || /\b(crisis|suicid|kill myself|hurt myself|emergency)/i.test(content)) {
+    const m = crisisMessage(ctx.deps.settings);
+    return { ...m, blocks: [...m.blocks, text('For everything else, type / to see my commands.')] };
+  }
+  return message(
+    text(
+      'I work through slash commands: type / to see them, or /help. I do not read or keep messages written here. If you need help right now, type /crisis.',
+    ),
+  );
+}
+
+/**
+ * Log in over the gateway (intents: guilds, direct messages; the DM channel partial so DMs arrive) and answer
+ * every interaction through handleInteraction. Resolves once Discord says the bot is ready.
+ */
+export async function startDiscordBot(
+  c: DiscordConnection,
+  ctx: DiscordAppContext,
+  log: Logger,
+): Promise<DiscordBot> {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    rest: { api: c.apiUrl, globalRequestsPerSecond: c.requestsPerSecond },
+    allowedMentions: ALLOWED_MENTIONS,
+  });
+  client.on(Events.InteractionCreate, (i) => {
+    const parsed = inboundOf(i);
+    if (!parsed) return;
+    void handleInteraction(ctx, parsed.who, parsed.inbound, discordjsResponder(parsed.interaction));
+  });
+  client.on(Events.MessageCreate, (m: Message) => {
+    if (m.author.bot || m.guildId !== null) return;
+    const [first] = renderDiscord(dmReply(ctx, m.content));
+    if (!first || !m.channel.isSendable()) return;
+    m.channel
+      .send({ content: first.content, allowedMentions: ALLOWED_MENTIONS })
+      .catch((err: unknown) => log.warn({ err, user: m.author.id }, 'could not answer a direct message'));
+  });
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.ShardDisconnect, (e, shard) =>
+    log.warn({ code: e.code, shard }, 'discord gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shard, replayed) =>
+    log.info({ shard, replayed }, 'discord gateway resumed'),
+  );
+  client.rest.on('rateLimited', (info) =>
+    log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit'),
+  );
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(c.token);
+  await ready;
+  log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord bot ready');
+  return {
+    client,
+    async close() {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { Server } from 'node:http';
+import { compose, type Runtime } from './compose.js';
+import type { Config } from './config.js';
+import { type DiscordBot, startDiscordBot } from './platforms/discord/discord-bot.js';
+import { DiscordMessenger } from './platforms/discord/discord-messenger.js';
+import { DraftCache } from './platforms/discord/drafts.js';
+import type { DiscordAppContext } from './platforms/discord/handle-interaction.js';
+import { mountDiscordInteractions } from './platforms/discord/http-interactions.js';
+import { RoutingMessenger } from './platforms/routing-messenger.js';
+import type { Clock, Logger } from './ports.js';
+import { PAGE_LANDINGS } from './web/routes/landings.js';
+import { createWebApp, startWebServer } from './web/server.js';
+
+export interface Platforms {
+  runtime: Runtime;
+  discord: DiscordBot | null;
+  web: Server;
+  webPort: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The bot with its platforms: the store and queue, the configured chat platforms, and one web server for the
+ * private pages and the platforms' HTTP endpoints. Time comes from `clock`, so tests can drive it.
+ */
+export async function startPlatforms(
+  config: Config,
+  key: Buffer,
+  log: Logger,
+  clock: Clock,
+): Promise<Platforms> {
+  const messenger = new RoutingMessenger();
+  const runtime = compose(config, key, log, clock, () => messenger);
+  let discord: DiscordBot | null = null;
+  let discordCtx: DiscordAppContext | null = null;
+  try {
+    if (config.discordToken) {
+      discordCtx = { deps: runtime.deps, registry: runtime.registry, clock, drafts: new DraftCache() };
+      const connection = {
+        token: config.discordToken,
+        apiUrl: config.discord.apiUrl,
+        requestsPerSecond: config.discord.requestsPerSecond,
+      };
+      discord = await startDiscordBot(connection, discordCtx, log);
+      messenger.set(
+        'discord',
+        new DiscordMessenger(discord.client.rest, { answerInChat: config.answerInChat, log }),
+      );
+    }
+    const bot = discord;
+    const ctx = discordCtx;
+    const { server, port } = await startWebServer(
+      createWebApp({
+        deps: runtime.deps,
+        clock,
+        landings: PAGE_LANDINGS,
+        mount: (app) => {
+          if (bot && ctx && config.discord.publicKey && config.discord.applicationId) {
+            mountDiscordInteractions(app, {
+              ctx,
+              rest: bot.client.rest,
+              applicationId: config.discord.applicationId,
+              publicKeyHex: config.discord.publicKey,
+            });
+          }
+        },
+      }),
+      config.host,
+      config.port,
+    );
+    if (!config.publicUrlSet) runtime.deps.settings.publicUrl = `http://localhost:${port}`;
+    return {
+      runtime,
+      discord,
+      web: server,
+      webPort: port,
+      async close() {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await closed;
+        await discord?.close();
+        await runtime.close();
+      },
+    };
+  } catch (e) {
+    await discord?.close();
+    await runtime.close();
+    throw e;
+  }
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { escapeDiscord, unescapeDiscord } from '../../../src/platforms/discord/escape.js';
+import { CONTENT_LIMIT, chunk, renderDiscord } from '../../../src/platforms/discord/render.js';
+import { moodButtons, shapeForChat } from '../../../src/views/chat-shape.js';
+import type { OutMessage } from '../../../src/views/message.js';
+
+const NASTY = [
+  '**bold** _it_ ~~s~~ `code` ||spoiler|| <@123> <@&456> @everyone @here',
+  '# heading\n## two\n-# subtext\n> quote\n- list\n+ plus\n1. numbered\n   2. indented',
+  '[masked](https://evil.example) <https://x.y> :smile: <:e:1> \\ \\\\ \\*',
+  'emoji 🌧️👩🏽‍⚕️ and RTL مرحبا and zero-width \u200b here',
+];
+
+describe('escapeDiscord', () => {
+  it.each(NASTY)('round-trips exactly through what Discord shows: %s', (s) => {
+    expect(unescapeDiscord(escapeDiscord(s))).toBe(s);
+  });
+
+  it('leaves no markdown, mention or heading a person could trigger', () => {
+    const e = escapeDiscord(NASTY.join('\n'));
+    expect(e).not.toMatch(/(^|[^\\])\*\*/);
+    expect(e).not.toMatch(/(^|[^\\])<@/);
+    expect(e).not.toMatch(/^#/m);
+    expect(e).not.toMatch(/^-# /m);
+    expect(e).not.toMatch(/^> /m);
+    expect(e).not.toMatch(/^\d+\. /m);
+    expect(e).not.toMatch(/(^|[^\\])\[masked\]/);
+  });
+});
+
+describe('renderDiscord', () => {
+  it('shows a 4,000-character entry exactly, over messages of at most 2,000 characters', () => {
+    const entry = `${'*'.repeat(1500)}\n${'é🙂'.repeat(800)}\n${'x'.repeat(900)}`;
+    const m: OutMessage = {
+      blocks: [
+        { type: 'heading', text: 'Journal' },
+        { type: 'quote', text: entry },
+      ],
+    };
+    const out = renderDiscord(m);
+    expect(out.length).toBeGreaterThan(1);
+    for (const p of out) expect(p.content.length).toBeLessThanOrEqual(CONTENT_LIMIT);
+    const shown = out
+      .map((p) => p.content)
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('> '))
+      .map((l) => unescapeDiscord(l.slice(2)))
+      .join('');
+    expect(shown).toBe(entry.replace(/\n/g, ''));
+  });
+
+  it('never cuts inside an escape or a surrogate pair', () => {
+    const pieces = chunk(`\\*${'🙂'.repeat(3000)}`, 2000);
+    for (const p of pieces) {
+      expect(p).not.toMatch(/\\$/);
+      expect(p.charCodeAt(p.length - 1) >= 0xd800 && p.charCodeAt(p.length - 1) <= 0xdbff).toBe(false);
+    }
+    expect(pieces.join('')).toBe(`\\*${'🙂'.repeat(3000)}`);
+  });
+
+  it('puts buttons in rows of five, mood apart from the rest, links as link buttons', () => {
+    const m = shapeForChat(
+      {
+        blocks: [
+          { type: 'text', text: 'Time to check in' },
+          { type: 'link', label: 'Private page', url: 'https://i.example/l/x' },
+        ],
+        actions: [
+          { id: 'checkin.open?date=2026-03-02', label: 'Check in', style: 'primary' },
+          { id: 'nudge.skip?date=2026-03-02', label: 'Skip today' },
+        ],
+      },
+      true,
+    );
+    const [p] = renderDiscord(m);
+    const rows = p?.components.map((r) => r.components.map((b) => b.label)) ?? [];
+    expect(rows).toEqual([
+      ['1', '2', '3', '4', '5'],
+      ['6', '7', '8', '9', '10'],
+      ['Skip today'],
+      ['Private page'],
+    ]);
+    expect(p?.components[3]?.components[0]).toMatchObject({ style: 5, url: 'https://i.example/l/x' });
+    expect(p?.components[0]?.components[0]?.custom_id).toBe('checkin.mood?date=2026-03-02&v=1');
+  });
+});
+
+describe('shapeForChat', () => {
+  const form = {
+    form: 'checkin' as const,
+    localDate: '2026-03-02',
+    promptId: 'p1',
+    promptText: 'What stayed with you?',
+  };
+
+  it('in link mode drops the check-in button beside the link and never shows a form', () => {
+    const m = shapeForChat(
+      {
+        blocks: [{ type: 'link', label: 'Open', url: 'https://i.example/l/x' }],
+        actions: [
+          { id: 'checkin.open?date=2026-03-02', label: 'Check in' },
+          { id: 'nudge.skip', label: 'Skip' },
+        ],
+        form,
+      },
+      false,
+    );
+    expect(m.actions?.map((a) => a.id)).toEqual(['nudge.skip']);
+    expect(m.form).toBeUndefined();
+  });
+
+  it('in chat mode asks mood with buttons first, and shows the whole prompt', () => {
+    const m = shapeForChat({ blocks: [], form }, true);
+    expect(m.actions?.map((a) => a.id)).toEqual(moodButtons('2026-03-02').map((b) => b.id));
+    expect(m.blocks).toContainEqual({ type: 'text', text: 'Today’s reflection: What stayed with you?' });
+    expect(shapeForChat({ blocks: [], form: { ...form, mood: 4 } }, true).form?.mood).toBe(4);
+  });
+});
