@@ -1,5 +1,5 @@
 import { type Loader, parse, View, type ViewOptions } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { compile, type TopLevelSpec } from './vega-lite-contained.js';
 
 type Logger = NonNullable<ViewOptions['logger']>;
 
