@@ -130,6 +130,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
+  if (e instanceof ConfigError) {
+    process.stderr.write(`${e.message}\nSee .env.example for every setting and what it expects.\n`);
+    process.exit(1);
+  }
   process.stderr.write(
     `Interlude stopped on an unexpected error: ${e instanceof Error ? e.stack : String(e)}\n`,
   );

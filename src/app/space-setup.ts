@@ -46,7 +46,7 @@ export function setFacilitatorRole(
       text(
         role === 'none'
           ? 'The facilitator role is cleared: nobody here can use the facilitator commands until you set one again.'
-          : 'Done. Members with that role are facilitators here: they can use /dashboard to see the members who chose to share their check-ins. Anyone who loses the role loses that access at their next command.',
+          : 'Done. Members with that role are facilitators here: they can use /dashboard to see the members who chose to share their check-ins. Anyone who loses the role can no longer get a sign-in link.',
       ),
     ],
   };

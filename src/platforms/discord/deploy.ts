@@ -1,7 +1,7 @@
 import type { REST } from 'discord.js';
 import { Routes } from 'discord.js';
 import type { CommandDef } from '../../app/command.js';
-import { type DiscordCommand, discordCommands } from './command-data.js';
+import { type DiscordCommand, type DiscordOption, discordCommands } from './command-data.js';
 
 export interface DeployResult {
   scope: string;
@@ -11,11 +11,22 @@ export interface DeployResult {
   unchanged: string[];
 }
 
+type LooseOption = Partial<DiscordOption> & { options?: LooseOption[] };
+/** Discord leaves out `required: false` and empty option lists when it echoes commands back. */
+const sameOptions = (os: LooseOption[] | undefined): unknown[] =>
+  (os ?? []).map((o) => ({
+    type: o.type,
+    name: o.name,
+    description: o.description,
+    required: o.required === true,
+    options: sameOptions(o.options),
+  }));
+
 /** The fields Discord echoes back that we set; anything else it adds (ids, versions) is not a change. */
 const comparable = (c: Partial<DiscordCommand>) =>
   JSON.stringify({
     description: c.description,
-    options: c.options ?? [],
+    options: sameOptions(c.options),
     contexts: c.contexts ?? null,
     default_member_permissions: c.default_member_permissions ?? null,
   });

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Message, Partials, REST } from 'discord.js';
 import { crisisMessage } from '../../app/crisis.js';
+import { ConfigError } from '../../config.js';
 import type { Logger } from '../../ports.js';
 import { message, type OutMessage, text } from '../../views/message.js';
 import { HELP_WORD } from '../../views/texts.js';
@@ -76,7 +77,19 @@ export async function startDiscordBot(
     log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit'),
   );
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(c.token);
+  try {
+    await client.login(c.token);
+  } catch (e) {
+    await client.destroy();
+    const code = (e as { code?: unknown }).code;
+    // A refused token is a configuration problem, said plainly: REST answers 401, the gateway closes 4004.
+    if (code === 'TokenInvalid' || (e instanceof Error && e.message === 'Authentication failed')) {
+      throw new ConfigError([
+        'DISCORD_TOKEN was refused by Discord: copy the bot token again from the Bot page of the Developer Portal',
+      ]);
+    }
+    throw e;
+  }
   await ready;
   log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord bot ready');
   return {
