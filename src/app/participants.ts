@@ -2,10 +2,15 @@ import { UserError } from '../errors.js';
 import type { Participant, Recipient, Store } from '../ports.js';
 import type { Actor } from './actor.js';
 
-/** Reads only: looking someone up never creates their space (that happens when they enrol). */
+/**
+ * The person asking, enrolled in this space or, failing that, anywhere on the same platform (Discord and Slack user
+ * ids are unique platform-wide): someone who enrolled by DM and then types a command in their group's server is
+ * the same person, not a newcomer to enrol twice. Reads only: looking someone up never creates their space.
+ */
 export function findParticipant(store: Store, actor: Actor): Participant | null {
   const space = store.spaces.find(actor.platform, actor.spaceExternalId);
-  return space ? store.participants.find(space.id, actor.userId) : null;
+  const here = space ? store.participants.find(space.id, actor.userId) : null;
+  return here ?? store.participants.byPlatformUser(actor.platform, actor.userId)[0] ?? null;
 }
 
 export function requireParticipant(store: Store, actor: Actor): Participant {

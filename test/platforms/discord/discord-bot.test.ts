@@ -291,3 +291,27 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(unescapeDiscord(r.body.data.content)).toContain('988');
   });
 });
+
+describe('one person across DMs and servers', () => {
+  let h: DiscordHarness;
+  beforeAll(async () => {
+    h = await DiscordHarness.start(at(ZONE, '2026-03-02T07:00'));
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('someone who enrolled by DM is recognised in the server, and is not enrolled twice', async () => {
+    await enrol(h, alex);
+    const again = await h.command(alex, 'start', { options: { zone: ZONE }, guild: true });
+    expect(unescapeDiscord(again.data.content)).toContain('already set up');
+    const saved = await h.command(alex, 'journal', {
+      sub: 'write',
+      options: { text: 'from the server' },
+      guild: true,
+    });
+    expect(saved.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(unescapeDiscord(saved.data.content)).toContain('Saved');
+    expect(h.deps.store.participants.byPlatformUser('discord', alex.id)).toHaveLength(1);
+  });
+});
