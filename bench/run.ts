@@ -2,7 +2,8 @@
  * `npm run bench`: the planner tick and check-in writes at clinic scale, on a real SQLite file with the real
  * migrations and a real encryption key. Prints figures (it asserts nothing about time) and writes them to
  * bench/results/latest.json. `npm run bench -- --quick` runs a tenth of the size, to try the harness. The web
- * section (bench/web.ts) loads the private pages with autocannon.
+ * section (bench/web.ts) loads the private pages with autocannon. The Discord section (bench/discord.ts) sends
+ * one minute's nudges through the real discord.js client to the loopback fake Discord limited at 50 requests/s.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release, totalmem } from 'node:os';
@@ -10,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import { benchCheckins, checkinsAt } from './checkins.js';
+import { benchDiscord, discordRows } from './discord.js';
 import { openWorld, type Population } from './fixture.js';
 import { benchPlanner } from './planner.js';
 import { int, ms, perSec, type Row, ratio, table, us } from './report.js';
@@ -32,6 +34,11 @@ const WEB = {
   // Comfortably more submits than the timed run can make, so no POST ever finds its link used.
   postPool: quick ? 8_000 : 25_000,
   reflectionChars: REFLECTION_CHARS,
+};
+const DISCORD = {
+  participants: 2_000 / scale,
+  requestsPerSecond: 50,
+  goalRatio: 0.9,
 };
 
 /** Monday 15 June 2026, 19:00 UTC: no zone in the list changes its clocks within days of it. */
@@ -88,6 +95,7 @@ async function main(): Promise<void> {
     checkinWarmup: CHECKIN_WARMUP,
     reflectionChars: REFLECTION_CHARS,
     web: WEB,
+    discord: DISCORD,
   };
 
   try {
@@ -120,6 +128,10 @@ async function main(): Promise<void> {
           'web',
           `autocannon, ${WEB.connections} connections × ${WEB.durationSeconds} s per endpoint, server in a child process`,
         ],
+        [
+          'discord',
+          `${int(DISCORD.participants)} nudges due at one minute, startPlatforms → discord.js → loopback fake at ${DISCORD.requestsPerSecond} requests/s; cold day, then warm`,
+        ],
       ]),
     );
 
@@ -137,6 +149,7 @@ async function main(): Promise<void> {
     });
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     const web = await benchWeb(WEB, say);
+    const discord = await benchDiscord(DISCORD, say);
     const dbBytes = statSync(world.file).size;
     const totalSeconds = (nowMs() - started) / 1000;
 
@@ -188,6 +201,12 @@ async function main(): Promise<void> {
     );
     console.log(table('3. Web pages (real Express app + SQLite, autocannon)', webRows(web)));
     console.log(
+      table(
+        `4. Discord nudges (startPlatforms → discord.js REST → loopback Discord, ${DISCORD.requestsPerSecond} requests/s)`,
+        discordRows(discord),
+      ),
+    );
+    console.log(
       table('Totals', [
         ['database file after the run', `${(dbBytes / 2 ** 20).toFixed(1)} MiB`],
         ['whole run', `${totalSeconds.toFixed(1)} s`],
@@ -199,7 +218,17 @@ async function main(): Promise<void> {
     writeFileSync(
       out,
       `${JSON.stringify(
-        { when: new Date().toISOString(), machine, config, planner, checkins, web, dbBytes, totalSeconds },
+        {
+          when: new Date().toISOString(),
+          machine,
+          config,
+          planner,
+          checkins,
+          web,
+          discord,
+          dbBytes,
+          totalSeconds,
+        },
         null,
         2,
       )}\n`,

@@ -73,9 +73,14 @@ export async function startDiscordBot(
   client.on(Events.ShardResume, (shard, replayed) =>
     log.info({ shard, replayed }, 'discord gateway resumed'),
   );
+  // The REST client reports every wait for its own pacing window as 'rateLimited', 429 or not: that is routine.
+  // A real 429 is worth a warning.
   client.rest.on('rateLimited', (info) =>
-    log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit'),
+    log.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit wait'),
   );
+  client.rest.on('response', (req, res) => {
+    if (res.status === 429) log.warn({ route: req.route, method: req.method }, 'discord answered 429');
+  });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
     await client.login(c.token);

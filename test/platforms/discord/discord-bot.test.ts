@@ -25,11 +25,11 @@ const JOURNAL = '**not bold** <@400000000000000003> @everyone # not a heading ðŸ
 /** Everything Interlude sent to Discord, as one string: to check that no health data crossed the API. */
 const everythingSent = (h: DiscordHarness) => JSON.stringify(h.fake.requests.map((r) => r.body));
 
-async function enrol(h: DiscordHarness, user: FakeUser, time = '08:00'): Promise<void> {
-  const consent = await h.command(user, 'start', { options: { zone: ZONE, time } });
+async function enrol(h: DiscordHarness, user: FakeUser, time = '08:00', inServer = false): Promise<void> {
+  const consent = await h.command(user, 'start', { options: { zone: ZONE, time }, guild: inServer });
   const agree = buttonIds(consent.data?.components).find((id) => id.startsWith('enrol.agree'));
   expect(agree).toBeDefined();
-  const done = await h.click(user, agree ?? '');
+  const done = await h.click(user, agree ?? '', undefined, inServer);
   expect(done.type).toBe(7); // the consent message is replaced by the welcome
   expect(h.participant(user.id)).not.toBeNull();
 }
@@ -194,8 +194,9 @@ describe('Discord, link mode (the default): a real discord.js Client against the
     expect(linkUrls(dash.data.components)[0]).toMatch(/\/l\//);
   });
 
-  it('a person who closed their DMs (50007) is marked unreachable at once, without retries', async () => {
-    await enrol(h, blair, '09:00');
+  it('a person who closed their DMs (50007) is marked unreachable at once, without retries, and facilitators see it', async () => {
+    await enrol(h, blair, '09:00', true);
+    await h.command(blair, 'settings', { sub: 'sharing', options: { state: 'on' }, guild: true });
     h.fake.rejectDmsFrom(blair.id);
     const before = h.fake.requests.length;
     await h.tick(at(ZONE, '2026-03-03T09:00'));
@@ -205,6 +206,11 @@ describe('Discord, link mode (the default): a real discord.js Client against the
     expect(h.participant(blair.id)?.unreachable).toBe(true);
     const settings = await h.command(blair, 'settings', { sub: 'show' });
     expect(unescapeDiscord(settings.data.content)).toContain('could not reach you');
+    const dash = await h.command(sam, 'dashboard', { guild: true, member: { roles: [FACILITATOR_ROLE] } });
+    const roster = await fetch(`${h.baseUrl}${new URL(linkUrls(dash.data.components)[0] ?? '').pathname}`);
+    const html = await roster.text();
+    expect(html).toContain('blair');
+    expect(html).toContain('Nudges stopped: I could not send this member a direct message');
   });
 
   it('rides out a 429 storm: waits as told, and delivers everything', async () => {

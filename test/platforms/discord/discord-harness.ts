@@ -115,8 +115,13 @@ export class DiscordHarness {
     return r;
   }
 
-  async click(user: FakeUser, customId: string, messageId?: string): Promise<CallbackRecord> {
-    const handle = this.fake.clickButton({ user, customId, ...(messageId ? { messageId } : {}) });
+  async click(user: FakeUser, customId: string, messageId?: string, inServer = false): Promise<CallbackRecord> {
+    const handle = this.fake.clickButton({
+      user,
+      customId,
+      ...(messageId ? { messageId } : {}),
+      ...(inServer ? { guildId: GUILD.id, member: {} } : {}),
+    });
     const r = await handle.response();
     if ((handle.responseDelayMs ?? Infinity) >= 3000) throw new Error(`${customId} answered after 3 s`);
     return r;
