@@ -76,7 +76,10 @@ export async function startDiscordBot(
   // The REST client reports every wait for its own pacing window as 'rateLimited', 429 or not: that is routine.
   // A real 429 is worth a warning.
   client.rest.on('rateLimited', (info) =>
-    log.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit wait'),
+    log.debug(
+      { route: info.route, retryAfter: info.retryAfter, global: info.global },
+      'discord rate limit wait',
+    ),
   );
   client.rest.on('response', (req, res) => {
     if (res.status === 429) log.warn({ route: req.route, method: req.method }, 'discord answered 429');

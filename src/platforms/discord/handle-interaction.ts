@@ -1,6 +1,7 @@
-import { actionId, parseActionId } from '../../app/action-id.js';
+import { parseActionId } from '../../app/action-id.js';
 import { handleAction, handleFormSubmit } from '../../app/actions.js';
 import { safeForChat } from '../../app/chat-safety.js';
+import { checkinFormId } from '../../app/checkin.js';
 import type { AppDeps } from '../../app/deps.js';
 import { type Registry, replyForError, runCommand } from '../../app/run-command.js';
 import { fieldSchemas } from '../../domain/checkin-form.js';
@@ -139,7 +140,7 @@ function submitForm(
 }
 
 const draftKey = (who: DiscordWho, f: FormRequest & { mood: number }) =>
-  `${who.userId}:${actionId('checkin.submit', { date: f.localDate, p: f.promptId, v: f.mood })}`;
+  `${who.userId}:${checkinFormId({ localDate: f.localDate, promptId: f.promptId, mood: f.mood })}`;
 
 function rememberDraft(
   ctx: DiscordAppContext,

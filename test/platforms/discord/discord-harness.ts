@@ -115,7 +115,12 @@ export class DiscordHarness {
     return r;
   }
 
-  async click(user: FakeUser, customId: string, messageId?: string, inServer = false): Promise<CallbackRecord> {
+  async click(
+    user: FakeUser,
+    customId: string,
+    messageId?: string,
+    inServer = false,
+  ): Promise<CallbackRecord> {
     const handle = this.fake.clickButton({
       user,
       customId,
