@@ -1,0 +1,27 @@
+/**
+ * Web API method plumbing shared by the methods-*.ts files.
+ */
+import type { SlackStore } from './store.js';
+import type { Json } from './types.js';
+
+export interface MethodCtx {
+  params: Record<string, Json>;
+  store: SlackStore;
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  /** A fresh single-use Socket Mode URL (apps.connections.open). */
+  openSocketUrl(): string;
+}
+
+export interface MethodSpec {
+  /** Which token the method takes: 'bot' (xoxb) or 'app' (xapp); the other gets not_allowed_token_type. */
+  token: 'bot' | 'app';
+  handle(ctx: MethodCtx): Json;
+}
+
+export const fail = (error: string, extra: Json = {}): Json => ({ ok: false, error, ...extra });
+
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** blocks as an array whatever came in (the fake already JSON-parsed string params). */
+export const blocksOf = (v: unknown): Json[] => (Array.isArray(v) ? v : []);
