@@ -87,7 +87,41 @@ const envSchema = z.object({
     10_000,
     'requests per second Discord allows this bot (50 unless raised)',
   ),
-  SLACK_BOT_TOKEN: optionalString,
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .startsWith('xoxb-', { error: 'expects the Bot User OAuth Token, which starts with xoxb-' })
+      .optional(),
+  ),
+  SLACK_SIGNING_SECRET: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{16,64}$/i, {
+        error: 'expects the Signing Secret from Basic Information (hex characters)',
+      })
+      .optional(),
+  ),
+  SLACK_APP_TOKEN: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .startsWith('xapp-', {
+        error: 'expects an app-level token with connections:write, which starts with xapp-',
+      })
+      .optional(),
+  ),
+  SLACK_API_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .url({ protocol: /^https?$/, error: 'expects an http(s) address like https://slack.com/api/' })
+      .transform((u) => (u.endsWith('/') ? u : `${u}/`))
+      .default('https://slack.com/api/'),
+  ),
   DEFAULT_CHECKIN_TIME: z.preprocess(
     blankIsUnset,
     z
@@ -169,6 +203,12 @@ export interface Config {
     requestsPerSecond: number;
   };
   slackBotToken: string | null;
+  slack: {
+    signingSecret: string | null;
+    /** Set: Socket Mode (no public address needed); unset: HTTP mode on the web server. */
+    appToken: string | null;
+    apiUrl: string;
+  };
   defaultCheckinTime: string;
   defaultZone: string | null;
   followUpAfterHours: number;
@@ -208,6 +248,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           'ENCRYPTION_KEY is required when a platform token is set: 32 random bytes as hex or base64 (openssl rand -base64 32)',
         ]
       : []),
+    ...(e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN
+      ? [
+          'SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (Basic Information → App Credentials), or SLACK_APP_TOKEN for Socket Mode',
+        ]
+      : []),
+    ...((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN
+      ? [
+          'SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN (OAuth & Permissions → Bot User OAuth Token)',
+        ]
+      : []),
     ...(e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID
       ? [
           'DISCORD_APPLICATION_ID is required with DISCORD_TOKEN: copy it from the General Information page of your application in the Discord Developer Portal',
@@ -229,6 +279,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND,
     },
     slackBotToken: e.SLACK_BOT_TOKEN ?? null,
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+      appToken: e.SLACK_APP_TOKEN ?? null,
+      apiUrl: e.SLACK_API_URL,
+    },
     defaultCheckinTime: e.DEFAULT_CHECKIN_TIME,
     defaultZone: e.DEFAULT_ZONE ?? null,
     followUpAfterHours: e.FOLLOW_UP_HOURS,
@@ -303,4 +358,22 @@ export function parseDiscordDeployConfig(env: Record<string, string | undefined>
     apiUrl: e.DISCORD_API_URL,
     requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND,
   };
+}
+
+/** What `npm run manifest:slack` needs: where Slack reaches the bot, and whether it uses Socket Mode. */
+export function parseManifestConfig(env: Record<string, string | undefined>): {
+  publicUrl: string;
+  socketMode: boolean;
+} {
+  const parsed = envSchema.pick({ PUBLIC_URL: true, SLACK_APP_TOKEN: true }).safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
+  }
+  const socketMode = parsed.data.SLACK_APP_TOKEN !== undefined;
+  if (!parsed.data.PUBLIC_URL && !socketMode) {
+    throw new ConfigError([
+      'PUBLIC_URL is required for the manifest (Slack sends commands to <PUBLIC_URL>/slack/events); or set SLACK_APP_TOKEN to use Socket Mode',
+    ]);
+  }
+  return { publicUrl: parsed.data.PUBLIC_URL ?? 'http://localhost', socketMode };
 }

@@ -92,15 +92,9 @@ async function startPages(config: Config, deps: AppDeps, clock: Clock, warn: (m:
   }
 }
 
-/** Discord (and later Slack) with the real clock; logs go to stderr as JSON lines. */
+/** Discord and/or Slack with the real clock; logs go to stderr as JSON lines. */
 async function runPlatforms(config: Config): Promise<void> {
   if (!config.encryptionKey) throw new Error('parseConfig requires ENCRYPTION_KEY with a platform token');
-  if (config.slackBotToken && !config.discordToken) {
-    process.stderr.write(
-      'SLACK_BOT_TOKEN is set, but this build has no Slack adapter yet. Unset it, or set DISCORD_TOKEN.\n',
-    );
-    process.exit(1);
-  }
   const log = createLogger(config.logLevel);
   const clock: Clock = { now: () => Date.now() };
   const platforms = await startPlatforms(config, config.encryptionKey, log, clock);

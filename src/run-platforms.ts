@@ -7,6 +7,8 @@ import { DraftCache } from './platforms/discord/drafts.js';
 import type { DiscordAppContext } from './platforms/discord/handle-interaction.js';
 import { mountDiscordInteractions } from './platforms/discord/http-interactions.js';
 import { RoutingMessenger } from './platforms/routing-messenger.js';
+import { createSlackBot, type SlackBot } from './platforms/slack/slack-app.js';
+import { SlackMessenger } from './platforms/slack/slack-messenger.js';
 import type { Clock, Logger } from './ports.js';
 import { PAGE_LANDINGS } from './web/routes/landings.js';
 import { createWebApp, startWebServer } from './web/server.js';
@@ -14,6 +16,7 @@ import { createWebApp, startWebServer } from './web/server.js';
 export interface Platforms {
   runtime: Runtime;
   discord: DiscordBot | null;
+  slack: SlackBot | null;
   web: Server;
   webPort: number;
   close(): Promise<void>;
@@ -33,7 +36,22 @@ export async function startPlatforms(
   const runtime = compose(config, key, log, clock, () => messenger);
   let discord: DiscordBot | null = null;
   let discordCtx: DiscordAppContext | null = null;
+  let slack: SlackBot | null = null;
   try {
+    if (config.slackBotToken) {
+      slack = createSlackBot(
+        {
+          botToken: config.slackBotToken,
+          signingSecret: config.slack.signingSecret,
+          appToken: config.slack.appToken,
+          apiUrl: config.slack.apiUrl,
+        },
+        { deps: runtime.deps, registry: runtime.registry, clock, log },
+      );
+      await slack.start();
+      log.info({ mode: config.slack.appToken ? 'socket' : 'http' }, 'slack app ready');
+      messenger.set('slack', new SlackMessenger(slack.client, { answerInChat: config.answerInChat, log }));
+    }
     if (config.discordToken) {
       discordCtx = { deps: runtime.deps, registry: runtime.registry, clock, drafts: new DraftCache() };
       const connection = {
@@ -48,6 +66,7 @@ export async function startPlatforms(
       );
     }
     const bot = discord;
+    const slackRouter = slack?.router ?? null;
     const ctx = discordCtx;
     const { server, port } = await startWebServer(
       createWebApp({
@@ -55,6 +74,7 @@ export async function startPlatforms(
         clock,
         landings: PAGE_LANDINGS,
         mount: (app) => {
+          if (slackRouter) app.use(slackRouter);
           if (bot && ctx && config.discord.publicKey && config.discord.applicationId) {
             mountDiscordInteractions(app, {
               ctx,
@@ -72,6 +92,7 @@ export async function startPlatforms(
     return {
       runtime,
       discord,
+      slack,
       web: server,
       webPort: port,
       async close() {
@@ -79,10 +100,12 @@ export async function startPlatforms(
         server.closeIdleConnections();
         await closed;
         await discord?.close();
+        await slack?.close();
         await runtime.close();
       },
     };
   } catch (e) {
+    await slack?.close();
     await discord?.close();
     await runtime.close();
     throw e;

@@ -8,14 +8,23 @@ import type { AppDeps } from './deps.js';
 /** The space id a direct message resolves to when the person has not enrolled anywhere yet. */
 export const DIRECT_SPACE = '@direct';
 
-/** Discord role ids are snowflakes; Slack user group ids look like S0123ABCD. `none` clears the setting. */
+/**
+ * Who the facilitators are: a Discord role id (a snowflake), a Slack user group id (S0123ABCD), or a list of Slack
+ * user ids (U…/W…), stored comma-separated. `none` clears the setting.
+ */
 const roleSchema = z.object({
   role: z
     .string()
     .trim()
-    .regex(/^(none|\d{15,22}|S[A-Z0-9]{6,20})$/, {
-      error: 'That does not look like a role. Pick the role from the list Discord offers, or say none.',
-    }),
+    .transform((v) =>
+      /^[UW][A-Z0-9]{6,20}([\s,]+[UW][A-Z0-9]{6,20})*$/.test(v) ? v.split(/[\s,]+/).join(',') : v,
+    )
+    .pipe(
+      z.string().regex(/^(none|\d{15,22}|S[A-Z0-9]{6,20}|[UW][A-Z0-9]{6,20}(,[UW][A-Z0-9]{6,20})*)$/, {
+        error:
+          'That does not look like a role or a group. On Discord pick the role from the list; on Slack mention a user group (@facilitators) or people (@ana @sam); or say none.',
+      }),
+    ),
 });
 
 function requireServer(actor: Actor): void {

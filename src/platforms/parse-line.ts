@@ -1,5 +1,5 @@
-import type { CommandDef, Leaf } from '../../app/command.js';
-import type { Invocation, Registry } from '../../app/run-command.js';
+import type { CommandDef, Leaf } from '../app/command.js';
+import type { Invocation, Registry } from '../app/run-command.js';
 
 interface Token {
   text: string;

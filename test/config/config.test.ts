@@ -81,6 +81,43 @@ describe('config', () => {
     });
   });
 
+  it('reads Slack: HTTP mode with a signing secret, Socket Mode with an app token; names what is missing', () => {
+    const http = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'ab'.repeat(16),
+      ENCRYPTION_KEY: KEY_HEX,
+    });
+    expect(http.mode).toBe('platforms');
+    expect(http.slack).toEqual({
+      signingSecret: 'ab'.repeat(16),
+      appToken: null,
+      apiUrl: 'https://slack.com/api/',
+    });
+    const socket = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+      ENCRYPTION_KEY: KEY_HEX,
+    });
+    expect(socket.slack).toEqual({
+      signingSecret: null,
+      appToken: 'xapp-1',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', ENCRYPTION_KEY: KEY_HEX }).join()).toContain(
+      'SLACK_SIGNING_SECRET is required',
+    );
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 'ab'.repeat(16) }).join()).toContain(
+      'SLACK_BOT_TOKEN is required',
+    );
+    const bad = problemsOf({
+      SLACK_BOT_TOKEN: 'xoxp-user',
+      SLACK_APP_TOKEN: 'abc',
+      SLACK_SIGNING_SECRET: 'not hex!',
+    }).join('\n');
+    for (const v of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) expect(bad).toContain(v);
+  });
+
   it('names every Discord setting that is missing or malformed, all at once', () => {
     const missing = problemsOf({ DISCORD_TOKEN: 'x' }).join('\n');
     expect(missing).toContain('ENCRYPTION_KEY is required');

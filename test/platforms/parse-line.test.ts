@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_COMMANDS } from '../../../commands/registry.js';
-import { registryOf } from '../../../src/app/run-command.js';
-import { parseCommandLine } from '../../../src/platforms/console/parse-line.js';
+import { ALL_COMMANDS } from '../../commands/registry.js';
+import { registryOf } from '../../src/app/run-command.js';
+import { parseCommandLine } from '../../src/platforms/parse-line.js';
 
 const registry = registryOf(ALL_COMMANDS());
 const parse = (line: string) => parseCommandLine(line, registry);

@@ -12,9 +12,9 @@ import { type Registry, replyForError, runCommand } from '../../app/run-command.
 import { MINUTE } from '../../domain/types.js';
 import { type ActionButton, type OutMessage, text } from '../../views/message.js';
 import { HELP_WORD } from '../../views/texts.js';
+import { parseCommandLine } from '../parse-line.js';
 import { CheckinFormSession } from './checkin-form-session.js';
 import { ConsoleMessenger } from './console-messenger.js';
-import { parseCommandLine } from './parse-line.js';
 import { renderMessage } from './render.js';
 import { parseDuration, type SimClock } from './sim-clock.js';
 

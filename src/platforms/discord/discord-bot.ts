@@ -1,9 +1,7 @@
 import { Client, Events, GatewayIntentBits, type Message, Partials, REST } from 'discord.js';
-import { crisisMessage } from '../../app/crisis.js';
 import { ConfigError } from '../../config.js';
 import type { Logger } from '../../ports.js';
-import { message, type OutMessage, text } from '../../views/message.js';
-import { HELP_WORD } from '../../views/texts.js';
+import { dmReply } from '../dm-reply.js';
 import { ALLOWED_MENTIONS } from './escape.js';
 import { discordjsResponder, inboundOf } from './from-discordjs.js';
 import { type DiscordAppContext, handleInteraction } from './handle-interaction.js';
@@ -23,19 +21,6 @@ export const discordRest = (c: DiscordConnection): REST =>
 export interface DiscordBot {
   client: Client;
   close(): Promise<void>;
-}
-
-/** Words in a DM that ask for help get crisis lines at once; anything else gets a pointer to the commands. */
-function dmReply(ctx: DiscordAppContext, content: string): OutMessage {
-  if (HELP_WORD.test(content) || /\b(crisis|suicid|kill myself|hurt myself|emergency)/i.test(content)) {
-    const m = crisisMessage(ctx.deps.settings);
-    return { ...m, blocks: [...m.blocks, text('For everything else, type / to see my commands.')] };
-  }
-  return message(
-    text(
-      'I work through slash commands: type / to see them, or /help. I do not read or keep messages written here. If you need help right now, type /crisis.',
-    ),
-  );
 }
 
 /**
@@ -60,7 +45,7 @@ export async function startDiscordBot(
   });
   client.on(Events.MessageCreate, (m: Message) => {
     if (m.author.bot || m.guildId !== null) return;
-    const [first] = renderDiscord(dmReply(ctx, m.content));
+    const [first] = renderDiscord(dmReply(ctx.deps.settings, m.content));
     if (!first || !m.channel.isSendable()) return;
     m.channel
       .send({ content: first.content, allowedMentions: ALLOWED_MENTIONS })

@@ -10,6 +10,7 @@ import { isUserError } from '../../errors.js';
 import type { Clock } from '../../ports.js';
 import { shapeForChat } from '../../views/chat-shape.js';
 import { type FormRequest, type OutMessage, text } from '../../views/message.js';
+import { DEFER_AFTER_MS, LATE, withDeadline } from '../deadline.js';
 import { actorOf } from './actor-of.js';
 import { checkinModal } from './checkin-modal.js';
 import type { DraftCache } from './drafts.js';
@@ -24,9 +25,6 @@ export interface DiscordAppContext {
   /** Work not finished by then is deferred (Discord's deadline for the first answer is 3 s). */
   deferAfterMs?: number;
 }
-
-const DEFER_AFTER_MS = 2_000;
-const LATE = Symbol('late');
 
 /**
  * Every Discord interaction, from the gateway or the HTTP endpoint, goes through here: find the actor, run the use
@@ -83,18 +81,6 @@ export async function handleInteraction(
     } catch (sendErr) {
       deps.log.error({ err: sendErr, ...logContext }, 'could not tell the person about an error');
     }
-  }
-}
-
-async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | typeof LATE> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof LATE>((resolve) => {
-    timer = setTimeout(() => resolve(LATE), ms);
-  });
-  try {
-    return await Promise.race([p, late]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

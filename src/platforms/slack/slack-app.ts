@@ -1,0 +1,325 @@
+import { App, type Logger as BoltLogger, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { KnownBlock, View, WebClient } from '@slack/web-api';
+import type { Router } from 'express';
+import { handleAction, handleFormSubmit } from '../../app/actions.js';
+import type { Actor } from '../../app/actor.js';
+import { safeForChat } from '../../app/chat-safety.js';
+import type { AppDeps } from '../../app/deps.js';
+import { type Registry, replyForError, runCommand } from '../../app/run-command.js';
+import { ConfigError } from '../../config.js';
+import { isUserError } from '../../errors.js';
+import type { Clock, Logger } from '../../ports.js';
+import { shapeForChat } from '../../views/chat-shape.js';
+import type { Attachment, FormRequest, OutMessage } from '../../views/message.js';
+import { DEFER_AFTER_MS, LATE, withDeadline } from '../deadline.js';
+import { dmReply } from '../dm-reply.js';
+import { parseCommandLine } from '../parse-line.js';
+import { actorFor, plainActor, type SlackWho } from './actor-of.js';
+import { answersFrom, CHECKIN_CALLBACK, checkinView, fieldErrors, parseMetadata } from './checkin-view.js';
+import { plainIds, unescapeSlack } from './mentions.js';
+import { renderSlack, type SlackPayload } from './render.js';
+import { SlackRoles } from './roles.js';
+import { slackCommandNames, slackify } from './slack-text.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Slack's v2 upload (get an upload URL, send the bytes, complete), into the person's DM with the bot. */
+async function uploadFiles(client: WebClient, userId: string, files: readonly Attachment[]): Promise<void> {
+  const dm = await client.conversations.open({ users: userId });
+  const channel = dm.channel?.id;
+  if (!channel) throw new Error('conversations.open returned no channel');
+  await client.filesUploadV2({
+    channel_id: channel,
+    initial_comment: 'Your Interlude export',
+    file_uploads: files.map((f) => ({
+      file: Buffer.from(f.data, 'utf8'),
+      filename: f.filename,
+      title: f.filename,
+    })),
+  });
+}
+export const SLASH_COMMAND = '/interlude';
+
+export interface SlackConnection {
+  botToken: string;
+  signingSecret: string | null;
+  /** Set: Socket Mode. */
+  appToken: string | null;
+  apiUrl: string;
+}
+
+export interface SlackContext {
+  deps: AppDeps;
+  registry: Registry;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface SlackBot {
+  app: App;
+  client: WebClient;
+  /** HTTP mode: the route to mount on the web server (POST /slack/events). Null in Socket Mode. */
+  router: Router | null;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Bolt's log lines go to our logger; tokens never reach it (Bolt does not log them). */
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const line =
+    (l: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) =>
+      log[l]({ platform: 'slack' }, msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' '));
+  return {
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+const blocks = (p: SlackPayload) => p.blocks as KnownBlock[];
+
+/**
+ * Interlude on Slack, with Bolt: one slash command, `/interlude <command> …`, parsed by the same command-line
+ * reader as the console; buttons and the check-in modal; HTTP mode on the bot's own web server (signatures checked
+ * by Bolt's receiver) or Socket Mode. Every request is acknowledged within Slack's 3 s.
+ */
+export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot {
+  const logger = boltLogger(ctx.log);
+  const clientOptions = { slackApiUrl: c.apiUrl };
+  let router: Router | null = null;
+  let app: App;
+  if (c.appToken) {
+    const receiver = new SocketModeReceiver({
+      appToken: c.appToken,
+      logger,
+      installerOptions: { clientOptions },
+    });
+    app = new App({
+      token: c.botToken,
+      receiver,
+      socketMode: true,
+      clientOptions,
+      logger,
+      deferInitialization: true,
+    });
+  } else {
+    if (!c.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
+    const receiver = new ExpressReceiver({
+      signingSecret: c.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger,
+    });
+    router = receiver.router;
+    app = new App({ token: c.botToken, receiver, clientOptions, logger, deferInitialization: true });
+  }
+  const roles = new SlackRoles(app.client, ctx.clock);
+  const names = slackCommandNames(ctx.registry);
+  /** Health data kept off Slack unless opted in, the check-in asked the chat way, command names as Slack has them. */
+  const prepare = (m: OutMessage, a: Actor): OutMessage =>
+    slackify(
+      shapeForChat(safeForChat(ctx.deps, a, m, ctx.clock.now()), ctx.deps.settings.answerInChat),
+      names,
+    );
+  const render = (m: OutMessage, a: Actor) => renderSlack(prepare(m, a));
+  const actor = (who: SlackWho, needs: { facilitator: boolean; admin: boolean }) =>
+    actorFor(ctx.deps.store, roles, who, needs);
+  const noRoles = { facilitator: false, admin: false };
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    const who: SlackWho = {
+      teamId: command.team_id,
+      teamName: command.team_domain ?? null,
+      userId: command.user_id,
+      userName: command.user_name ?? null,
+    };
+    const inDm = command.channel_id.startsWith('D');
+    const response_type = inDm ? ('in_channel' as const) : ('ephemeral' as const);
+    let acked = false;
+    let asker = plainActor(who);
+    const answer = async (m: OutMessage) => {
+      const prepared = prepare(m, asker);
+      const [first, ...rest] = renderSlack(prepared);
+      if (!first) return;
+      if (!acked) {
+        acked = true;
+        await ack({ response_type, text: first.text, blocks: blocks(first) });
+      } else await respond({ response_type, text: first.text, blocks: blocks(first) });
+      for (const p of rest) await respond({ response_type, text: p.text, blocks: blocks(p) });
+      // Files (only /export, only when ANSWER_IN_CHAT let them through safeForChat) go to the person's DM.
+      if (prepared.files?.length) await uploadFiles(app.client, who.userId, prepared.files);
+    };
+    try {
+      const raw = unescapeSlack(command.text ?? '').trim() || 'help';
+      const firstWord = raw.split(/\s+/)[0]?.toLowerCase() ?? '';
+      const inv = parseCommandLine(`/${firstWord === 'setup' ? plainIds(raw) : raw}`, ctx.registry);
+      const access = ctx.registry.get(inv.name)?.access;
+      const needs = {
+        facilitator: access === 'facilitator' || inv.name === 'help',
+        admin: access === 'admin' || inv.name === 'help',
+      };
+      asker = await actor(who, needs);
+      const work = runCommand(ctx.deps, ctx.registry, asker, inv, ctx.clock.now());
+      const first = await withDeadline(work, DEFER_AFTER_MS);
+      if (first === LATE) {
+        acked = true;
+        await ack();
+        await answer(await work);
+      } else await answer(first);
+    } catch (e) {
+      await answer(
+        replyForError(e, ctx.log, { platform: 'slack', kind: 'command', team: who.teamId, user: who.userId }),
+      ).catch((err: unknown) => ctx.log.error({ err }, 'could not tell the person about an error'));
+    }
+  });
+
+  app.action(/.*/, async ({ ack, body, respond, client }) => {
+    await ack();
+    if (body.type !== 'block_actions') return;
+    const action = body.actions[0];
+    if (action?.type !== 'button' || action.action_id.startsWith('link:')) return;
+    const who: SlackWho = {
+      teamId: body.team?.id ?? body.user.team_id ?? '',
+      teamName: body.team?.domain ?? null,
+      userId: body.user.id,
+      userName: body.user.username ?? body.user.name ?? null,
+    };
+    const a = plainActor(who);
+    try {
+      const m = handleAction(ctx.deps, await actor(who, noRoles), action.action_id, ctx.clock.now());
+      const shaped = prepare(m, a);
+      if (shaped.form?.mood !== undefined) {
+        const origin =
+          body.container?.type === 'message' && !body.container.is_ephemeral
+            ? { channel: body.container.channel_id, ts: body.container.message_ts }
+            : {};
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: checkinView(shaped.form as FormRequest & { mood: number }, origin) as View,
+        });
+        return;
+      }
+      const [first, ...rest] = renderSlack(shaped);
+      if (first) await respond({ replace_original: true, text: first.text, blocks: blocks(first) });
+      for (const p of rest) await respond({ replace_original: false, text: p.text, blocks: blocks(p) });
+    } catch (e) {
+      const [p] = render(
+        replyForError(e, ctx.log, { platform: 'slack', kind: 'button', team: who.teamId, user: who.userId }),
+        a,
+      );
+      if (p) {
+        await respond({
+          replace_original: false,
+          response_type: 'ephemeral',
+          text: p.text,
+          blocks: blocks(p),
+        }).catch((err: unknown) => ctx.log.error({ err }, 'could not tell the person about an error'));
+      }
+    }
+  });
+
+  app.view(CHECKIN_CALLBACK, async ({ ack, body, view, client }) => {
+    const who: SlackWho = {
+      teamId: body.team?.id ?? body.user.team_id ?? '',
+      teamName: body.team?.domain ?? null,
+      userId: body.user.id,
+      userName: body.user.name ?? null,
+    };
+    const meta = parseMetadata(view.private_metadata);
+    const answers = answersFrom(view.state.values);
+    const errors = fieldErrors(answers);
+    if (!meta) {
+      await ack({
+        response_action: 'errors',
+        errors: { reflection: 'This form has expired. Type /interlude checkin for a fresh one.' },
+      });
+      return;
+    }
+    if (Object.keys(errors).length) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    let m: OutMessage;
+    try {
+      m = handleFormSubmit(ctx.deps, await actor(who, noRoles), meta.f, answers, ctx.clock.now());
+    } catch (e) {
+      // The modal stays open with every answer in it; the reason shows under the reflection.
+      const reply = replyForError(e, ctx.log, {
+        platform: 'slack',
+        kind: 'view',
+        team: who.teamId,
+        user: who.userId,
+      });
+      const text = reply.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
+      await ack({ response_action: 'errors', errors: { reflection: isUserError(e) ? e.message : text } });
+      return;
+    }
+    await ack();
+    const [first] = render(m, plainActor(who));
+    if (!first) return;
+    try {
+      if (meta.channel && meta.ts) {
+        await client.chat.update({
+          channel: meta.channel,
+          ts: meta.ts,
+          text: first.text,
+          blocks: blocks(first),
+        });
+      } else {
+        const dm = await client.conversations.open({ users: who.userId });
+        if (dm.channel?.id)
+          await client.chat.postMessage({ channel: dm.channel.id, text: first.text, blocks: blocks(first) });
+      }
+    } catch (err) {
+      ctx.log.warn({ err, user: who.userId }, 'check-in saved, but the confirmation could not be posted');
+    }
+  });
+
+  // A DM typed to the bot: the commands, or the crisis lines at once. Nothing is stored.
+  app.message(async ({ message, client }) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message)) return;
+    if ('bot_id' in message && message.bot_id) return;
+    const [p] = renderSlack(slackify(dmReply(ctx.deps.settings, message.text ?? ''), names));
+    if (p) await client.chat.postMessage({ channel: message.channel, text: p.text, blocks: blocks(p) });
+  });
+
+  app.error(async (err) => {
+    ctx.log.error({ err, platform: 'slack' }, 'slack listener failed');
+  });
+
+  return {
+    app,
+    client: app.client,
+    router,
+    async start() {
+      // init() checks the token (auth.test). HTTP mode is then served by the web server; Socket Mode connects out.
+      try {
+        await app.init();
+      } catch (e) {
+        const code = (e as { data?: { error?: string } }).data?.error;
+        if (
+          code === 'invalid_auth' ||
+          code === 'not_authed' ||
+          code === 'account_inactive' ||
+          code === 'token_revoked'
+        ) {
+          throw new ConfigError([
+            `SLACK_BOT_TOKEN was refused by Slack (${code}): copy the Bot User OAuth Token again`,
+          ]);
+        }
+        throw e;
+      }
+      if (c.appToken) await app.start();
+    },
+    async close() {
+      if (c.appToken) await app.stop();
+    },
+  };
+}

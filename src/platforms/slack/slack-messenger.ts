@@ -1,0 +1,83 @@
+import { type KnownBlock, WebAPIPlatformError, WebAPIRateLimitedError, type WebClient } from '@slack/web-api';
+import type { Logger, Messenger, Recipient, SendResult } from '../../ports.js';
+import { shapeForChat } from '../../views/chat-shape.js';
+import type { OutMessage } from '../../views/message.js';
+import { renderSlack } from './render.js';
+
+/** Slack errors that mean retrying cannot help: the person is gone, or cannot be messaged by this app. */
+const PERMANENT = new Set([
+  'user_not_found',
+  'user_disabled',
+  'account_inactive',
+  'cannot_dm_bot',
+  'not_allowed_token_type',
+  'missing_scope',
+  'restricted_action',
+  'user_not_visible',
+  'messages_tab_disabled',
+]);
+const GONE_CHANNEL = new Set(['channel_not_found', 'is_archived']);
+
+/**
+ * Direct messages through the Web API: conversations.open when the DM id is not cached yet (the caller stores it
+ * in SQLite), then chat.postMessage with Block Kit, so a warm nudge is one call. The WebClient waits out a 429 as
+ * its Retry-After says before trying again.
+ */
+export class SlackMessenger implements Messenger {
+  constructor(
+    private readonly client: WebClient,
+    private readonly opts: { answerInChat: boolean; log: Logger },
+  ) {}
+
+  async sendDirect(
+    to: Recipient,
+    message: OutMessage,
+    _opts: { idempotencyKey: string },
+  ): Promise<SendResult> {
+    if (message.sensitive && !this.opts.answerInChat) {
+      throw new Error('refusing to send health content through Slack (ANSWER_IN_CHAT is off)');
+    }
+    const payloads = renderSlack(shapeForChat(message, this.opts.answerInChat));
+    try {
+      let channel = to.dmChannelId ?? (await this.openDm(to.userId));
+      try {
+        await this.post(channel, payloads);
+      } catch (e) {
+        if (!(e instanceof WebAPIPlatformError && GONE_CHANNEL.has(e.data.error ?? '') && to.dmChannelId))
+          throw e;
+        channel = await this.openDm(to.userId);
+        await this.post(channel, payloads);
+      }
+      return { ok: true, dmChannelId: channel };
+    } catch (e) {
+      return this.failure(e, to);
+    }
+  }
+
+  async openDm(userId: string): Promise<string> {
+    const r = await this.client.conversations.open({ users: userId });
+    const id = r.channel?.id;
+    if (!id) throw new Error('conversations.open returned no channel');
+    return id;
+  }
+
+  private async post(channel: string, payloads: ReturnType<typeof renderSlack>): Promise<void> {
+    // Our blocks are built as plain JSON (render.ts); Slack validates them. The cast is the only bridge.
+    for (const p of payloads)
+      await this.client.chat.postMessage({ channel, text: p.text, blocks: p.blocks as KnownBlock[] });
+  }
+
+  private failure(e: unknown, to: Recipient): SendResult {
+    if (e instanceof WebAPIPlatformError) {
+      const error = e.data.error ?? 'unknown';
+      return PERMANENT.has(error)
+        ? { ok: false, permanent: true, reason: `slack ${error}` }
+        : { ok: false, permanent: false, reason: `slack ${error}` };
+    }
+    if (e instanceof WebAPIRateLimitedError) {
+      return { ok: false, permanent: false, reason: 'rate limited', retryAfterMs: e.retryAfter * 1000 };
+    }
+    this.opts.log.warn({ err: e, user: to.userId }, 'slack send failed');
+    return { ok: false, permanent: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+}
