@@ -93,7 +93,13 @@ const blocks = (p: SlackPayload) => p.blocks as KnownBlock[];
  */
 export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot {
   const logger = boltLogger(ctx.log);
-  const clientOptions = { slackApiUrl: c.apiUrl };
+  // The WebClient already waits out a 429's Retry-After; its default retry policy then adds an exponential backoff
+  // from 1 s on top, which let deliveries that kept losing the race wait over a minute. A short backoff keeps the
+  // wait to what Slack asked for (network errors still back off, to 10 s).
+  const clientOptions = {
+    slackApiUrl: c.apiUrl,
+    retryConfig: { retries: 10, factor: 1.6, minTimeout: 100, maxTimeout: 10_000, randomize: true },
+  };
   let router: Router | null = null;
   let app: App;
   if (c.appToken) {
