@@ -325,7 +325,7 @@ const dayRows = (f: DiscordFigures, d: DayFigures): Row[] => {
     ['  busiest second', `${int(d.busiestSecond)} requests`],
     [
       '  429s / client-side waits',
-      `${int(d.count429)} / ${int(d.rateLimitedEvents)} (@discordjs/rest rateLimited events, logged as warnings)`,
+      `${int(d.count429)} / ${int(d.rateLimitedEvents)} (@discordjs/rest rateLimited events: its own pacing waits, logged at debug)`,
     ],
   ];
 };

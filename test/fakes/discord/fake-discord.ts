@@ -13,6 +13,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayIntentBits } from 'discord-api-types/v10';
+import { Waiters } from '../waiters.js';
 import { COMMAND_ROUTES } from './command-routes.js';
 import { FakeGateway } from './gateway.js';
 import { membersChunk, readyData } from './gateway-payloads.js';
@@ -37,7 +38,6 @@ import type {
   SlashCommandArgs,
   SubmitModalArgs,
 } from './types.js';
-import { Waiters } from './waiters.js';
 
 export type * from './types.js';
 
@@ -55,7 +55,7 @@ export class FakeDiscord {
   private readonly store: FakeStore;
   private readonly limiter: RateLimiter;
   private readonly gateway: FakeGateway;
-  private readonly waiters = new Waiters();
+  private readonly waiters = new Waiters('FakeDiscord');
   private callbackDeadlineMs: number | null;
   private readonly signer = new InteractionSigner();
 

@@ -1,6 +1,8 @@
 /**
  * One injected interaction: what the bot answered (callback, follow-ups, edits) and the handle tests await on.
  */
+
+import { Waiters } from '../waiters.js';
 import type { ChannelState } from './payloads.js';
 import type {
   CallbackRecord,
@@ -10,7 +12,6 @@ import type {
   InteractionHandle,
   Json,
 } from './types.js';
-import { Waiters } from './waiters.js';
 
 export class InteractionRecord implements InteractionHandle {
   readonly callbacks: CallbackRecord[] = [];
@@ -22,7 +23,7 @@ export class InteractionRecord implements InteractionHandle {
   readonly createdAt = Date.now();
   private readonly startedAt = performance.now();
   private respondedAt: number | null = null;
-  private readonly waiters = new Waiters();
+  private readonly waiters = new Waiters('FakeDiscord');
 
   constructor(
     readonly id: string,

@@ -12,6 +12,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Waiters } from '../waiters.js';
 import { handleHttp } from './api-server.js';
 import { Injector } from './injectors.js';
 import { CHAT_METHODS } from './methods-chat.js';
@@ -37,7 +38,6 @@ import type {
   SocketInjection,
   ViewSubmissionArgs,
 } from './types.js';
-import { Waiters } from './waiters.js';
 
 export type * from './types.js';
 
@@ -58,7 +58,7 @@ export class FakeSlack {
   private readonly store: SlackStore;
   private readonly limiter: RateLimiter;
   private readonly socket: SocketModeServer;
-  private readonly waiters = new Waiters();
+  private readonly waiters = new Waiters('FakeSlack');
   private readonly injector: Injector;
 
   static async start(opts: FakeSlackOptions = {}): Promise<FakeSlack> {

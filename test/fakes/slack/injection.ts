@@ -1,15 +1,16 @@
 /**
  * One injected slash command or interaction: its trigger id, its response_url and what the bot POSTed there.
  */
+
+import { Waiters } from '../waiters.js';
 import type { Json, ResponseUrlPost } from './types.js';
-import { Waiters } from './waiters.js';
 
 /** Slack lets an app use a response_url up to five times (within 30 minutes). */
 export const RESPONSE_URL_USES = 5;
 
 export class InjectionRecord {
   readonly responses: ResponseUrlPost[] = [];
-  private readonly waiters = new Waiters();
+  private readonly waiters = new Waiters('FakeSlack');
 
   constructor(
     /** '' when the payload carries no response_url. */

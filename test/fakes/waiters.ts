@@ -9,6 +9,9 @@ interface Waiter {
 export class Waiters {
   private readonly pending = new Set<Waiter>();
 
+  /** `who` names the fake in timeout messages (FakeDiscord, FakeSlack). */
+  constructor(private readonly who: string) {}
+
   waitFor(check: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
     if (check()) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
@@ -18,7 +21,7 @@ export class Waiters {
         reject,
         timer: setTimeout(() => {
           this.pending.delete(waiter);
-          reject(new Error(`FakeSlack: timed out after ${timeoutMs} ms waiting for ${describe()}`));
+          reject(new Error(`${this.who}: timed out after ${timeoutMs} ms waiting for ${describe()}`));
         }, timeoutMs),
       };
       this.pending.add(waiter);
