@@ -7,15 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { updateSchedule } from '../src/app/reschedule.js';
 import { parseConfig } from '../src/config.js';
 import { DAY, MINUTE } from '../src/domain/types.js';
 import type { Logger } from '../src/ports.js';
 import { type Platforms, startPlatforms } from '../src/run-platforms.js';
-import { CONSENT_VERSION } from '../src/views/texts.js';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';
 import type { FakeGuild, RequestLogEntry } from '../test/fakes/discord/types.js';
 import { int, ms, type Row, ratio } from './report.js';
+import { seedDueParticipants } from './seed-chat.js';
 import { nowMs, round } from './stats.js';
 
 export interface DiscordOptions {
@@ -237,30 +236,16 @@ export async function benchDiscord(
 
     progress(`discord: enrolling ${int(opts.participants)} people due at ${CHECKIN_TIME} UTC…`);
     const { store } = bot.runtime;
-    const deps = bot.runtime.deps;
     const userIds = Array.from({ length: opts.participants }, (_, i) => userIdOf(i));
     const t0 = nowMs();
-    store.transaction(() => {
-      const space = store.spaces.ensure('discord', GUILD.id, GUILD.name, seedAt);
-      for (const userId of userIds) {
-        const p = store.participants.create(
-          {
-            spaceId: space.id,
-            platform: 'discord',
-            userId,
-            displayName: null,
-            zone: 'UTC',
-            checkinTime: CHECKIN_TIME,
-            // Off, so the only thing due each day is the check-in nudge at the same minute.
-            followUp: false,
-            consentVersion: CONSENT_VERSION,
-            consentAt: seedAt,
-          },
-          seedAt,
-        );
-        updateSchedule(deps, p, {}, seedAt);
-      }
-    });
+    seedDueParticipants(
+      bot,
+      'discord',
+      { externalId: GUILD.id, name: GUILD.name },
+      userIds,
+      CHECKIN_TIME,
+      seedAt,
+    );
     const seedMs = nowMs() - t0;
 
     const ctx = { bot, fake, log, clock, opts };

@@ -14,12 +14,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebClientEvent } from '@slack/web-api';
-import { updateSchedule } from '../src/app/reschedule.js';
 import { parseConfig } from '../src/config.js';
 import { DAY, MINUTE } from '../src/domain/types.js';
 import type { Logger } from '../src/ports.js';
 import { type Platforms, startPlatforms } from '../src/run-platforms.js';
-import { CONSENT_VERSION } from '../src/views/texts.js';
 import { FakeSlack } from '../test/fakes/slack/fake-slack.js';
 import {
   DEFAULT_POST_PER_CHANNEL,
@@ -29,6 +27,7 @@ import {
 } from '../test/fakes/slack/rate-limits.js';
 import type { ApiCall, BucketSpec } from '../test/fakes/slack/types.js';
 import { int, ms, type Row, ratio } from './report.js';
+import { seedDueParticipants } from './seed-chat.js';
 import { nowMs, prng, round } from './stats.js';
 
 export interface SlackOptions {
@@ -338,30 +337,16 @@ export async function benchSlack(opts: SlackOptions, progress: (msg: string) => 
 
     progress(`slack: enrolling ${int(opts.participants)} people due at ${CHECKIN_TIME} UTC…`);
     const { store } = bot.runtime;
-    const deps = bot.runtime.deps;
     const userIds = slackUserIds(opts.participants);
     const t0 = nowMs();
-    store.transaction(() => {
-      const space = store.spaces.ensure('slack', fake.teamId, TEAM_NAME, seedAt);
-      for (const userId of userIds) {
-        const p = store.participants.create(
-          {
-            spaceId: space.id,
-            platform: 'slack',
-            userId,
-            displayName: null,
-            zone: 'UTC',
-            checkinTime: CHECKIN_TIME,
-            // Off, so the only thing due each day is the check-in nudge at the same minute.
-            followUp: false,
-            consentVersion: CONSENT_VERSION,
-            consentAt: seedAt,
-          },
-          seedAt,
-        );
-        updateSchedule(deps, p, {}, seedAt);
-      }
-    });
+    seedDueParticipants(
+      bot,
+      'slack',
+      { externalId: fake.teamId, name: TEAM_NAME },
+      userIds,
+      CHECKIN_TIME,
+      seedAt,
+    );
     const seedMs = nowMs() - t0;
 
     const ctx: DayCtx = { bot, fake, clock, limited, buckets, n: opts.participants };

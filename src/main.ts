@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppDeps } from './app/deps.js';
 import { compose } from './compose.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
 import { loadOrCreateConsoleKey } from './encryption-key.js';
+import { loadOrExit } from './load-env.js';
 import { createLogger } from './logger.js';
 import { ConsoleChat } from './platforms/console/console-chat.js';
 import { SimClock } from './platforms/console/sim-clock.js';
@@ -13,19 +13,8 @@ import { startMinuteTicker } from './scheduler/minute-ticker.js';
 import { PAGE_LANDINGS } from './web/routes/landings.js';
 import { createWebApp, startWebServer } from './web/server.js';
 
-function loadConfig(): Config {
-  // A .env file beside package.json is read if present; variables already set in the environment win.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  try {
-    return parseConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\nSee .env.example for every setting and what it expects.\n`);
-      process.exit(1);
-    }
-    throw e;
-  }
-}
+const loadConfig = (): Config =>
+  loadOrExit(parseConfig, 'See .env.example for every setting and what it expects.');
 
 async function runConsole(config: Config): Promise<void> {
   const warn = (msg: string) => process.stderr.write(`warning: ${msg}\n`);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type APIChannel, DiscordAPIError, RateLimitError, type REST, Routes } from 'discord.js';
 import type { Logger, Messenger, Recipient, SendResult } from '../../ports.js';
-import { shapeForChat } from '../../views/chat-shape.js';
 import type { OutMessage } from '../../views/message.js';
+import { sendDirectVia } from '../direct-send.js';
 import { ALLOWED_MENTIONS } from './escape.js';
 import { type DiscordPayload, renderDiscord } from './render.js';
 
@@ -30,29 +30,20 @@ export class DiscordMessenger implements Messenger {
     private readonly opts: { answerInChat: boolean; log: Logger },
   ) {}
 
-  async sendDirect(
-    to: Recipient,
-    message: OutMessage,
-    opts: { idempotencyKey: string },
-  ): Promise<SendResult> {
-    if (message.sensitive && !this.opts.answerInChat) {
-      throw new Error('refusing to send health content through Discord (ANSWER_IN_CHAT is off)');
-    }
-    const payloads = renderDiscord(shapeForChat(message, this.opts.answerInChat));
-    try {
-      let channelId = to.dmChannelId ?? (await this.openDm(to.userId));
-      try {
-        await this.post(channelId, payloads, opts.idempotencyKey);
-      } catch (e) {
-        // A cached channel can vanish; open it again once.
-        if (!(e instanceof DiscordAPIError && e.code === UNKNOWN_CHANNEL && to.dmChannelId)) throw e;
-        channelId = await this.openDm(to.userId);
-        await this.post(channelId, payloads, opts.idempotencyKey);
-      }
-      return { ok: true, dmChannelId: channelId };
-    } catch (e) {
-      return this.failure(e, to);
-    }
+  sendDirect(to: Recipient, message: OutMessage, opts: { idempotencyKey: string }): Promise<SendResult> {
+    return sendDirectVia(
+      {
+        name: 'Discord',
+        answerInChat: this.opts.answerInChat,
+        open: (userId) => this.openDm(userId),
+        post: (channelId, m) => this.post(channelId, renderDiscord(m), opts.idempotencyKey),
+        // A cached channel can vanish.
+        channelGone: (e) => e instanceof DiscordAPIError && e.code === UNKNOWN_CHANNEL,
+        failure: (e, r) => this.failure(e, r),
+      },
+      to,
+      message,
+    );
   }
 
   private async openDm(userId: string): Promise<string> {

@@ -1,22 +1,13 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_COMMANDS } from '../../../commands/registry.js';
-import { ConfigError, parseManifestConfig } from '../../config.js';
+import { parseManifestConfig } from '../../config.js';
+import { loadOrExit } from '../../load-env.js';
 import { slackManifest } from './manifest.js';
 
 /** `npm run manifest:slack [file]`: write the Slack app manifest (default slack-manifest.json) and say what next. */
 function main(): void {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  let cfg: ReturnType<typeof parseManifestConfig>;
-  try {
-    cfg = parseManifestConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\nSee .env.example and the README's Slack section.\n`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const cfg = loadOrExit(parseManifestConfig, "See .env.example and the README's Slack section.");
   const file = resolve(process.argv[2] ?? 'slack-manifest.json');
   const manifest = slackManifest(ALL_COMMANDS(), cfg.publicUrl, cfg.socketMode);
   writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);

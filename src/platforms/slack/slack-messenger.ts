@@ -1,7 +1,7 @@
 import { type KnownBlock, WebAPIPlatformError, WebAPIRateLimitedError, type WebClient } from '@slack/web-api';
 import type { Logger, Messenger, Recipient, SendResult } from '../../ports.js';
-import { shapeForChat } from '../../views/chat-shape.js';
 import type { OutMessage } from '../../views/message.js';
+import { sendDirectVia } from '../direct-send.js';
 import { renderSlack } from './render.js';
 
 /** Slack errors that mean retrying cannot help: the person is gone, or cannot be messaged by this app. */
@@ -29,29 +29,20 @@ export class SlackMessenger implements Messenger {
     private readonly opts: { answerInChat: boolean; log: Logger },
   ) {}
 
-  async sendDirect(
-    to: Recipient,
-    message: OutMessage,
-    _opts: { idempotencyKey: string },
-  ): Promise<SendResult> {
-    if (message.sensitive && !this.opts.answerInChat) {
-      throw new Error('refusing to send health content through Slack (ANSWER_IN_CHAT is off)');
-    }
-    const payloads = renderSlack(shapeForChat(message, this.opts.answerInChat));
-    try {
-      let channel = to.dmChannelId ?? (await this.openDm(to.userId));
-      try {
-        await this.post(channel, payloads);
-      } catch (e) {
-        if (!(e instanceof WebAPIPlatformError && GONE_CHANNEL.has(e.data.error ?? '') && to.dmChannelId))
-          throw e;
-        channel = await this.openDm(to.userId);
-        await this.post(channel, payloads);
-      }
-      return { ok: true, dmChannelId: channel };
-    } catch (e) {
-      return this.failure(e, to);
-    }
+  // Slack has no message nonce: a resend is prevented by the delivery row's status, not by Slack.
+  sendDirect(to: Recipient, message: OutMessage, _opts: { idempotencyKey: string }): Promise<SendResult> {
+    return sendDirectVia(
+      {
+        name: 'Slack',
+        answerInChat: this.opts.answerInChat,
+        open: (userId) => this.openDm(userId),
+        post: (channel, m) => this.post(channel, renderSlack(m)),
+        channelGone: (e) => e instanceof WebAPIPlatformError && GONE_CHANNEL.has(e.data.error ?? ''),
+        failure: (e, r) => this.failure(e, r),
+      },
+      to,
+      message,
+    );
   }
 
   async openDm(userId: string): Promise<string> {
