@@ -1,33 +1,39 @@
 import { join } from 'node:path';
 import { ALL_COMMANDS } from '../commands/registry.js';
-import { deliver, recoverPending } from './app/deliver.js';
 import type { AppDeps, AppSettings } from './app/deps.js';
 import { housekeeping } from './app/housekeeping.js';
 import { deriveLinkKey } from './app/links.js';
 import { planTick } from './app/plan-nudges.js';
 import { type Registry, registryOf } from './app/run-command.js';
 import type { Config } from './config.js';
-import { HOUR, MINUTE } from './domain/types.js';
-import type { Clock, Logger, Messenger } from './ports.js';
+import { HOUR, MINUTE, type Platform } from './domain/types.js';
+import { PromMetrics } from './ops/metrics.js';
+import type { Clock, Logger, Messenger, Queue, Sender } from './ports.js';
+import { BullMqQueue } from './queue/bullmq-queue.js';
+import { concurrencyFor, type PlatformLimit } from './queue/bullmq-workers.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
+import { DeliveryOutbox } from './queue/outbox.js';
+import type { RetryPolicy } from './queue/send-step.js';
 import { openStore, type SqliteStore } from './store/open-store.js';
 
 export interface Runtime {
   deps: AppDeps;
   store: SqliteStore;
-  queue: InProcessQueue;
+  queue: Queue;
+  /** Set when the queue is BullMQ (for the dashboard and the health check). */
+  bull: BullMqQueue | null;
+  outbox: DeliveryOutbox;
+  metrics: PromMetrics;
   registry: Registry;
-  /** Plan what is due at `now` and wait until the queue has delivered it. */
+  /** Plan what is due at `now` and hand it to the queue, without waiting for delivery (the minute ticker). */
+  plan(now: number): Promise<void>;
+  /** Plan, then wait until everything handed over has an outcome (the console and tests). */
   tick(now: number): Promise<void>;
-  /** Re-enqueue rows planned before a restart (delivery applies the grace window). */
-  recover(): Promise<number>;
+  /** Offer pending rows the queue does not hold: at start, and after Redis was away. */
+  recover(now: number): Promise<number>;
   close(): Promise<void>;
 }
 
-/**
- * Build the app by hand from config: store, queue, use cases. The messenger is passed in as a getter because the
- * platform that owns it (the console chat) is itself built from the runtime.
- */
 /** The clinic-set values the use cases read, from config. */
 export const appSettingsFrom = (config: Config): AppSettings => ({
   followUpAfterHours: config.followUpAfterHours,
@@ -41,6 +47,38 @@ export const appSettingsFrom = (config: Config): AppSettings => ({
   answerInChat: config.answerInChat,
 });
 
+/** Each platform's ceiling as the queue applies it (Discord's global request limit, Slack's message pace). */
+export function platformLimits(config: Config): Record<'discord' | 'slack', PlatformLimit> {
+  const q = config.queue;
+  const limit = (perSecond: number): PlatformLimit => ({
+    perSecond,
+    concurrency: q.concurrency ?? concurrencyFor(perSecond),
+  });
+  return { discord: limit(config.discord.requestsPerSecond), slack: limit(q.slackMessagesPerSecond) };
+}
+
+export const retryPolicyOf = (config: Config): RetryPolicy => ({
+  maxAttempts: config.queue.attempts,
+  backoffMs: config.queue.backoffMs,
+});
+
+/** The platforms a configured bot delivers to. */
+export const platformsOf = (config: Config): Platform[] => [
+  ...(config.discordToken ? (['discord'] as const) : []),
+  ...(config.slackBotToken ? (['slack'] as const) : []),
+];
+
+/** A messenger as a queue worker sees it: one job, sent with its key and its chat mode. */
+export const senderOf =
+  (messenger: () => Messenger): Sender =>
+  (job) =>
+    messenger().sendDirect(job.to, job.message, { idempotencyKey: job.key, answerInChat: job.answerInChat });
+
+/**
+ * Build the app by hand from config: store, queue (in-process, or BullMQ when REDIS_URL is set), outbox, use
+ * cases. The messenger is passed in as a getter because the platform that owns it (the console chat) is itself
+ * built from the runtime.
+ */
 export function compose(
   config: Config,
   key: Buffer,
@@ -49,37 +87,72 @@ export function compose(
   messenger: () => Messenger,
 ): Runtime {
   const store = openStore({ file: join(config.dataDir, 'interlude.db'), key });
-  const queue = new InProcessQueue({
-    concurrency: 8,
-    maxAttempts: 5,
-    backoffMs: 2_000,
-    onFailed: (job, err) => {
-      store.deliveries.markStatus(job.deliveryId, 'failed', err instanceof Error ? err.message : String(err));
-      log.warn({ delivery: job.key, err }, 'delivery gave up after retries');
-    },
-  });
+  const retry = retryPolicyOf(config);
+  let outbox: DeliveryOutbox | null = null;
+  const onOutcome = (
+    job: Parameters<DeliveryOutbox['record']>[0],
+    o: Parameters<DeliveryOutbox['record']>[1],
+  ) => outbox?.record(job, o);
+  const platforms = platformsOf(config);
+  const useBull = config.queue.redisUrl !== null && platforms.length > 0;
+  if (config.queue.redisUrl && !useBull) {
+    log.warn({}, 'REDIS_URL is ignored in the console: its chat lives in this process, so delivery does too');
+  }
+  const bull = useBull
+    ? new BullMqQueue({
+        redisUrl: config.queue.redisUrl ?? '',
+        prefix: config.queue.prefix,
+        platforms,
+        limits: platformLimits(config),
+        retry,
+        now: () => clock.now(),
+        log,
+        onOutcome,
+        lockMs: config.queue.lockMs,
+      })
+    : null;
+  const queue: Queue =
+    bull ??
+    new InProcessQueue({
+      concurrency: config.queue.concurrency ?? 8,
+      retry,
+      now: () => clock.now(),
+      onOutcome,
+      log,
+    });
+  outbox = new DeliveryOutbox(queue);
+  const box = outbox;
+  bull?.onReconnect(() => box.markDirty());
+  const metrics = new PromMetrics(() => queue.depth());
   const deps: AppDeps = {
     store,
-    queue,
+    queue: outbox,
     log,
     settings: appSettingsFrom(config),
     secrets: { linkKey: deriveLinkKey(key) },
+    metrics,
   };
-  queue.start(async (job) => {
-    const outcome = await deliver(deps, messenger(), job, clock.now());
-    log.debug({ delivery: job.key, outcome }, 'delivery handled');
-  });
+  outbox.bind(deps);
+  if (!bull || config.queue.workersInProcess) queue.startWorkers(senderOf(messenger));
+  const plan = async (now: number) => {
+    await planTick(deps, now);
+    await box.resync(now);
+    if (now % HOUR < MINUTE) housekeeping(deps, now);
+  };
   return {
     deps,
     store,
     queue,
+    bull,
+    outbox,
+    metrics,
     registry: registryOf(ALL_COMMANDS()),
+    plan,
     async tick(now) {
-      await planTick(deps, now);
+      await plan(now);
       await queue.drain();
-      if (now % HOUR < MINUTE) housekeeping(deps, now);
     },
-    recover: () => recoverPending(deps),
+    recover: (now) => box.resync(now),
     async close() {
       await queue.close();
       store.close();

@@ -24,6 +24,15 @@ const int = (def: number, min: number, max: number, what: string) =>
       .default(def),
   );
 
+const boolFlag = (def: 'true' | 'false') =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expects true or false' })
+      .default(def)
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  );
+
 const envSchema = z.object({
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default('./data')),
   ENCRYPTION_KEY: z.preprocess(
@@ -170,12 +179,52 @@ const envSchema = z.object({
       .optional(),
   ),
   LINK_TTL_HOURS: int(36, 1, 24 * 7, 'hours a private link stays valid'),
-  ANSWER_IN_CHAT: z.preprocess(
+  ANSWER_IN_CHAT: boolFlag('false'),
+  REDIS_URL: z.preprocess(
     blankIsUnset,
     z
-      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expects true or false' })
-      .default('false')
-      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+      .url({
+        protocol: /^rediss?$/,
+        error: 'expects a Redis address like redis://127.0.0.1:6379 (rediss:// for TLS)',
+      })
+      .optional(),
+  ),
+  QUEUE_PREFIX: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, {
+        error: 'expects letters, digits, - or _ (at most 40), no colon: the BullMQ key prefix in Redis',
+      })
+      .default('interlude'),
+  ),
+  WORKERS_IN_PROCESS: boolFlag('true'),
+  DELIVERY_ATTEMPTS: int(5, 1, 20, 'how many times a nudge is tried before it is given up'),
+  DELIVERY_BACKOFF_MS: int(2_000, 10, 600_000, 'milliseconds before the first retry (it doubles each time)'),
+  DELIVERY_CONCURRENCY: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'expects sends in flight per worker process, a whole number from 1 to 500' })
+      .int({ error: 'expects sends in flight per worker process, a whole number from 1 to 500' })
+      .min(1, { error: 'expects sends in flight per worker process, a whole number from 1 to 500' })
+      .max(500, { error: 'expects sends in flight per worker process, a whole number from 1 to 500' })
+      .optional(),
+  ),
+  QUEUE_LOCK_MS: int(
+    30_000,
+    1_000,
+    600_000,
+    "milliseconds a worker's hold on a job lasts; a crashed worker's jobs return to the queue after about this long",
+  ),
+  SLACK_MESSAGES_PER_SECOND: int(10, 1, 1_000, 'direct messages per second sent to one Slack workspace'),
+  ADMIN_USER: z.preprocess(blankIsUnset, z.string().trim().min(1).max(64).default('admin')),
+  ADMIN_PASSWORD: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .min(16, { error: 'expects at least 16 characters (make one with: openssl rand -base64 24)' })
+      .optional(),
   ),
   CONSOLE_START_AT: z.preprocess(
     blankIsUnset,
@@ -225,6 +274,23 @@ export interface Config {
   linkTtlHours: number;
   /** Discord and Slack nudges ask in the chat instead of linking to the private page (an operator's opt-in). */
   answerInChat: boolean;
+  /** Set: delivery runs on BullMQ on this Redis; null: the in-process queue. */
+  queue: QueueConfig;
+  /** HTTP Basic credentials for /admin/queues; null: the dashboard is off. */
+  admin: { user: string; password: string } | null;
+}
+
+export interface QueueConfig {
+  redisUrl: string | null;
+  prefix: string;
+  /** Run delivery workers inside the bot process (with BullMQ; the in-process queue always does). */
+  workersInProcess: boolean;
+  attempts: number;
+  backoffMs: number;
+  /** Per worker process; null: derived from each platform's ceiling. */
+  concurrency: number | null;
+  lockMs: number;
+  slackMessagesPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -297,6 +363,62 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrlSet: e.PUBLIC_URL !== undefined,
     linkTtlHours: e.LINK_TTL_HOURS,
     answerInChat: e.ANSWER_IN_CHAT,
+    queue: queueConfigOf(e),
+    admin: e.ADMIN_PASSWORD ? { user: e.ADMIN_USER, password: e.ADMIN_PASSWORD } : null,
+  };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+const queueConfigOf = (e: Env): QueueConfig => ({
+  redisUrl: e.REDIS_URL ?? null,
+  prefix: e.QUEUE_PREFIX,
+  workersInProcess: e.WORKERS_IN_PROCESS,
+  attempts: e.DELIVERY_ATTEMPTS,
+  backoffMs: e.DELIVERY_BACKOFF_MS,
+  concurrency: e.DELIVERY_CONCURRENCY ?? null,
+  lockMs: e.QUEUE_LOCK_MS,
+  slackMessagesPerSecond: e.SLACK_MESSAGES_PER_SECOND,
+});
+
+const problemsOf = (error: z.ZodError): ConfigError =>
+  new ConfigError(error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
+
+export interface WorkerConfig {
+  logLevel: string;
+  queue: QueueConfig & { redisUrl: string };
+  discord: { token: string; apiUrl: string; requestsPerSecond: number } | null;
+  slack: { token: string; apiUrl: string } | null;
+}
+
+/**
+ * What `npm run worker` needs: Redis and the platform tokens. No database file, no encryption key, no gateway:
+ * every job carries what it sends, and outcomes go back through Redis to the bot process.
+ */
+export function parseWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw problemsOf(parsed.error);
+  const e = parsed.data;
+  const problems = [
+    ...(e.REDIS_URL ? [] : ['REDIS_URL is required: the Redis the bot process uses (redis://host:6379)']),
+    ...(e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN
+      ? []
+      : [
+          'DISCORD_TOKEN or SLACK_BOT_TOKEN is required: a worker sends on the platforms whose tokens it has',
+        ]),
+  ];
+  if (problems.length || !e.REDIS_URL) throw new ConfigError(problems);
+  return {
+    logLevel: e.LOG_LEVEL,
+    queue: { ...queueConfigOf(e), redisUrl: e.REDIS_URL },
+    discord: e.DISCORD_TOKEN
+      ? {
+          token: e.DISCORD_TOKEN,
+          apiUrl: e.DISCORD_API_URL,
+          requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND,
+        }
+      : null,
+    slack: e.SLACK_BOT_TOKEN ? { token: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL } : null,
   };
 }
 

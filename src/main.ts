@@ -40,7 +40,7 @@ async function runConsole(config: Config): Promise<void> {
     echo: !interactive,
   });
   const web = await startPages(config, runtime.deps, clock, warn);
-  await runtime.recover();
+  await runtime.recover(clock.now());
   await runtime.queue.drain();
   if (interactive) {
     process.stdout.write(
@@ -91,15 +91,21 @@ async function runPlatforms(config: Config): Promise<void> {
     { port: platforms.webPort, publicUrl: platforms.runtime.deps.settings.publicUrl },
     'private pages listening',
   );
-  await platforms.runtime.recover();
-  const ticker = startMinuteTicker(() => platforms.runtime.tick(clock.now()), log);
+  await platforms.runtime.recover(clock.now());
+  // plan, not tick: the ticker never waits for delivery, so a slow platform or an absent Redis cannot hold up
+  // the next minute's planning.
+  const ticker = startMinuteTicker(() => platforms.runtime.plan(clock.now()), log);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ signal, detail: 'finishing the deliveries in flight' }, 'shutting down');
     ticker.stop();
-    await platforms.close();
+    try {
+      await platforms.close();
+    } catch (err) {
+      log.error({ err }, 'shutdown was not clean');
+    }
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -1,80 +1,127 @@
-import { inQuietHours } from '../domain/local-time.js';
+import { inQuietHours, quietHoursStartAfter } from '../domain/local-time.js';
 import { isPausedOn } from '../domain/schedule.js';
-import { MINUTE } from '../domain/types.js';
-import type { DeliveryJob, Messenger } from '../ports.js';
+import { type Instant, MINUTE } from '../domain/types.js';
+import type { DeliveryJob, SendJob, SendOutcome } from '../ports.js';
 import { nudgeMessage } from '../views/nudge.js';
 import type { AppDeps } from './deps.js';
 import { linkFor } from './links.js';
 import { recipientOf } from './participants.js';
 import { updateSchedule } from './reschedule.js';
 
-/** Thrown for a failure worth retrying; the queue backs off and tries again. */
-export class RetryableDeliveryError extends Error {
-  constructor(
-    reason: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(reason);
-  }
-}
+/**
+ * Delivery in three steps, so that the middle one needs no database and can run on any machine:
+ *
+ * 1. prepareDelivery (the process that owns the store): check the row still stands and build a SendJob.
+ * 2. a queue worker sends it (src/queue/send-step.ts), with no store at all.
+ * 3. recordOutcome (the owner again): write what happened.
+ */
 
-export type DeliveryOutcome = 'sent' | 'missed' | 'cancelled' | 'failed' | 'skipped';
+export type PrepareResult =
+  | { kind: 'send'; job: SendJob }
+  /** Not pending any more (sent, cancelled, erased): nothing to do. */
+  | { kind: 'skipped' }
+  | { kind: 'cancelled' }
+  | { kind: 'missed' };
 
 /**
- * Send one planned nudge. Safe to call twice for the same row: anything not pending is left alone, and the
- * delivery key goes to the platform as an idempotency key.
+ * Decide whether a planned nudge still goes out at `now` and, if so, build everything a worker needs to send it.
+ * Safe to call twice: anything not pending is left alone.
  */
-export async function deliver(
-  deps: AppDeps,
-  messenger: Messenger,
-  job: DeliveryJob,
-  now: number,
-): Promise<DeliveryOutcome> {
+export function prepareDelivery(deps: AppDeps, deliveryId: number, now: Instant): PrepareResult {
   const { store } = deps;
-  const d = store.deliveries.get(job.deliveryId);
-  if (d?.status !== 'pending') return 'skipped';
+  const d = store.deliveries.get(deliveryId);
+  if (d?.status !== 'pending') return { kind: 'skipped' };
   const p = store.participants.get(d.participantId);
-  if (!p) return 'skipped';
+  if (!p) return { kind: 'skipped' };
   // isPausedOn, not `paused`: a pause with an end date lifts on that date while the flag stays set.
   const stopped = isPausedOn(p, d.localDate) || p.unreachable || p.skipDate === d.localDate;
   if (stopped || store.checkins.existsOn(p.id, d.localDate)) {
     store.deliveries.markStatus(d.id, 'cancelled', null);
-    return 'cancelled';
+    return { kind: 'cancelled' };
   }
-  if (now - d.dueAt > deps.settings.graceMinutes * MINUTE || inQuietHours(now, p.zone, p.quietHours)) {
+  const graceEnds = d.dueAt + deps.settings.graceMinutes * MINUTE;
+  if (now > graceEnds || inQuietHours(now, p.zone, p.quietHours)) {
     store.deliveries.markStatus(d.id, 'missed', null);
-    return 'missed';
+    deps.metrics?.late(1);
+    return { kind: 'missed' };
   }
+  const quietStarts = quietHoursStartAfter(now, p.zone, p.quietHours);
   const url = linkFor(deps, p, 'checkin', now, d.localDate);
-  const result = await messenger.sendDirect(recipientOf(store, p), nudgeMessage(d, url), {
-    idempotencyKey: d.key,
-  });
-  if (result.ok) {
-    store.transaction(() => {
-      store.deliveries.markSent(d.id, now);
-      if (result.dmChannelId && result.dmChannelId !== p.dmChannelId) {
-        store.participants.update(p.id, { dmChannelId: result.dmChannelId });
-      }
-    });
-    return 'sent';
-  }
-  if (result.permanent) {
-    store.transaction(() => {
-      store.deliveries.markStatus(d.id, 'failed', result.reason);
-      updateSchedule(deps, p, { unreachable: true }, now);
-    });
-    deps.log.warn({ participant: p.id, delivery: d.key, reason: result.reason }, 'participant unreachable');
-    return 'failed';
-  }
-  store.deliveries.recordAttempt(d.id, result.reason);
-  throw new RetryableDeliveryError(result.reason, result.retryAfterMs);
+  return {
+    kind: 'send',
+    job: {
+      deliveryId: d.id,
+      key: d.key,
+      to: recipientOf(store, p),
+      message: nudgeMessage(d, url),
+      answerInChat: deps.settings.answerInChat,
+      dueAt: d.dueAt,
+      sendBy: quietStarts === null ? graceEnds : Math.min(graceEnds, quietStarts),
+    },
+  };
 }
 
-/** After a restart: rows planned but never sent go out once if still within the grace window, else become missed. */
-export async function recoverPending(deps: AppDeps): Promise<number> {
+/**
+ * Write one outcome a worker reported. Idempotent: an outcome for a row that is no longer pending (recorded
+ * already, or the person erased their data meanwhile) changes nothing.
+ */
+export function recordOutcome(
+  deps: AppDeps,
+  job: Pick<SendJob, 'deliveryId' | 'key'>,
+  outcome: SendOutcome,
+): void {
+  const { store } = deps;
+  const d = store.deliveries.get(job.deliveryId);
+  if (d?.status !== 'pending' || d.key !== job.key) return;
+  switch (outcome.status) {
+    case 'sent': {
+      const p = store.participants.get(d.participantId);
+      store.transaction(() => {
+        store.deliveries.markSent(d.id, outcome.at);
+        if (p && outcome.dmChannelId && outcome.dmChannelId !== p.dmChannelId) {
+          store.participants.update(p.id, { dmChannelId: outcome.dmChannelId });
+        }
+      });
+      deps.metrics?.sent(Math.max(0, outcome.at - d.dueAt));
+      return;
+    }
+    case 'retry':
+      store.deliveries.recordAttempt(d.id, outcome.reason);
+      return;
+    case 'missed':
+      store.deliveries.markStatus(d.id, 'missed', 'picked up after its send-by time');
+      deps.metrics?.late(1);
+      return;
+    case 'failed': {
+      const p = store.participants.get(d.participantId);
+      store.transaction(() => {
+        store.deliveries.recordAttempt(d.id, outcome.reason);
+        store.deliveries.markStatus(d.id, 'failed', outcome.reason);
+        if (outcome.permanent && p) updateSchedule(deps, p, { unreachable: true }, outcome.at);
+      });
+      deps.metrics?.failed(outcome.permanent);
+      if (outcome.permanent) {
+        deps.log.warn(
+          { participant: d.participantId, delivery: d.key, reason: outcome.reason },
+          'participant unreachable',
+        );
+      } else {
+        deps.log.warn({ delivery: d.key, reason: outcome.reason }, 'delivery gave up after retries');
+      }
+      return;
+    }
+  }
+}
+
+/**
+ * After a restart: hand every pending row to the outbox again. Each goes out once if still within its grace
+ * window, else becomes missed; a row the queue still holds is not queued twice.
+ */
+export async function recoverPending(deps: AppDeps, now: Instant): Promise<number> {
   let n = 0;
   for (const d of deps.store.deliveries.pending(100_000)) {
-    await deps.queue.enqueue({ deliveryId: d.id, key: d.key });
+    const job: DeliveryJob = { deliveryId: d.id, key: d.key };
+    await deps.queue.enqueue(job, now);
     n++;
   }
   return n;

@@ -1,5 +1,5 @@
 import type { LocalTime } from '../domain/types.js';
-import type { Logger, Queue, Store } from '../ports.js';
+import type { DeliveryMetrics, Logger, Outbox, Store } from '../ports.js';
 
 /** Clinic-set values the use cases need; they come from config, never from constants in the code. */
 export interface AppSettings {
@@ -27,8 +27,11 @@ export interface AppSecrets {
 
 export interface AppDeps {
   store: Store;
-  queue: Queue;
+  /** Where planned nudges go (src/queue/outbox.ts). */
+  queue: Outbox;
   log: Logger;
   settings: AppSettings;
   secrets: AppSecrets;
+  /** Delivery counters for /metrics; absent where nobody reads them (tests, benchmarks). */
+  metrics?: DeliveryMetrics;
 }

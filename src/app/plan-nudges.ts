@@ -24,9 +24,11 @@ export async function planTick(deps: AppDeps, now: number): Promise<TickResult> 
     const due = deps.store.participants.due(now, BATCH);
     if (due.length === 0) break;
     const jobs = deps.store.transaction(() => due.flatMap((p) => planOne(deps, p, now, result)));
-    for (const job of jobs) await deps.queue.enqueue(job);
+    for (const job of jobs) await deps.queue.enqueue(job, now);
     if (due.length < BATCH) break;
   }
+  deps.metrics?.planned(result.planned);
+  deps.metrics?.late(result.missed);
   return result;
 }
 

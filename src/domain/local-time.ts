@@ -144,6 +144,20 @@ export function inQuietHours(at: Instant, zone: string, quiet: QuietHours | null
   return timeInQuietHours(localTimeOf(at, zone), quiet);
 }
 
+/**
+ * The first instant after `at` at which the person's quiet hours begin (on their own wall clock, so across a DST
+ * change too); null when they have none. A nudge handed to a worker must not land after it.
+ */
+export function quietHoursStartAfter(at: Instant, zone: string, quiet: QuietHours | null): Instant | null {
+  if (!quiet || quiet.start === quiet.end) return null;
+  const today = localDateOf(at, zone);
+  for (let i = 0; i <= 2; i++) {
+    const start = resolveLocal(addDays(today, i), quiet.start, zone);
+    if (start > at) return start;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------------- schemas
 
 let zoneNames: Map<string, string> | undefined;

@@ -1,5 +1,5 @@
 import type { Platform } from '../domain/types.js';
-import type { Messenger, Recipient, SendResult } from '../ports.js';
+import type { Messenger, Recipient, SendOptions, SendResult } from '../ports.js';
 import type { OutMessage } from '../views/message.js';
 
 /** One process can run Discord and Slack together: each nudge goes to the messenger of its person's platform. */
@@ -10,11 +10,7 @@ export class RoutingMessenger implements Messenger {
     this.byPlatform.set(platform, m);
   }
 
-  async sendDirect(
-    to: Recipient,
-    message: OutMessage,
-    opts: { idempotencyKey: string },
-  ): Promise<SendResult> {
+  async sendDirect(to: Recipient, message: OutMessage, opts: SendOptions): Promise<SendResult> {
     const m = this.byPlatform.get(to.platform);
     // Not permanent: the platform may be configured again after a restart, and the person has done nothing wrong.
     if (!m)

@@ -8,16 +8,17 @@ import { DateTime } from 'luxon';
 import { ALL_COMMANDS } from '../../commands/registry.js';
 import { handleAction } from '../../src/app/actions.js';
 import type { Actor } from '../../src/app/actor.js';
-import { deliver } from '../../src/app/deliver.js';
 import type { AppDeps, AppSettings } from '../../src/app/deps.js';
 import { confirmEnrolment } from '../../src/app/enrol.js';
 import { deriveLinkKey } from '../../src/app/links.js';
 import { findParticipant } from '../../src/app/participants.js';
 import { planTick, type TickResult } from '../../src/app/plan-nudges.js';
 import { type Registry, registryOf, runCommand } from '../../src/app/run-command.js';
+import { senderOf } from '../../src/compose.js';
 import { MINUTE } from '../../src/domain/types.js';
-import type { Messenger, Participant, Recipient, SendResult } from '../../src/ports.js';
+import type { Messenger, Participant, Recipient, SendOptions, SendResult } from '../../src/ports.js';
 import { InProcessQueue } from '../../src/queue/in-process-queue.js';
+import { DeliveryOutbox } from '../../src/queue/outbox.js';
 import { openStore, type SqliteStore } from '../../src/store/open-store.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { PAGE_LANDINGS } from '../../src/web/routes/landings.js';
@@ -68,11 +69,7 @@ export class RecordingMessenger implements Messenger {
 
   constructor(private readonly clock: () => number) {}
 
-  async sendDirect(
-    to: Recipient,
-    message: OutMessage,
-    opts: { idempotencyKey: string },
-  ): Promise<SendResult> {
+  async sendDirect(to: Recipient, message: OutMessage, opts: SendOptions): Promise<SendResult> {
     const record = { to, message, key: opts.idempotencyKey, at: this.clock() };
     this.attempts.push(record);
     const result = this.reply(to);
@@ -100,6 +97,7 @@ export class AppHarness {
   readonly settings: AppSettings;
   store: SqliteStore;
   queue!: InProcessQueue;
+  outbox!: DeliveryOutbox;
   deps!: AppDeps;
   /** The time every use case and delivery sees. */
   now = 0;
@@ -116,17 +114,20 @@ export class AppHarness {
     this.queueStarted = false;
     this.queue = new InProcessQueue({
       concurrency: 4,
-      maxAttempts: 3,
-      backoffMs: 1,
-      onFailed: (job, err) => store.deliveries.markStatus(job.deliveryId, 'failed', String(err)),
+      retry: { maxAttempts: 3, backoffMs: 1 },
+      now: () => this.now,
+      onOutcome: (job, outcome) => this.outbox.record(job, outcome),
+      log: this.log,
     });
+    this.outbox = new DeliveryOutbox(this.queue);
     this.deps = {
       store,
-      queue: this.queue,
+      queue: this.outbox,
       log: this.log,
       settings: this.settings,
       secrets: { linkKey: deriveLinkKey(TEST_KEY) },
     };
+    this.outbox.bind(this.deps);
     if (startQueue) this.startQueue();
   }
 
@@ -134,9 +135,7 @@ export class AppHarness {
 
   startQueue(): void {
     this.queueStarted = true;
-    this.queue.start(async (job) => {
-      await deliver(this.deps, this.messenger, job, this.now);
-    });
+    this.queue.startWorkers(senderOf(() => this.messenger));
   }
 
   /**

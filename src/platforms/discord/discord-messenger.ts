@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type APIChannel, DiscordAPIError, RateLimitError, type REST, Routes } from 'discord.js';
-import type { Logger, Messenger, Recipient, SendResult } from '../../ports.js';
+import type { Logger, Messenger, Recipient, SendOptions, SendResult } from '../../ports.js';
 import type { OutMessage } from '../../views/message.js';
 import { sendDirectVia } from '../direct-send.js';
 import { ALLOWED_MENTIONS } from './escape.js';
@@ -30,11 +30,11 @@ export class DiscordMessenger implements Messenger {
     private readonly opts: { answerInChat: boolean; log: Logger },
   ) {}
 
-  sendDirect(to: Recipient, message: OutMessage, opts: { idempotencyKey: string }): Promise<SendResult> {
+  sendDirect(to: Recipient, message: OutMessage, opts: SendOptions): Promise<SendResult> {
     return sendDirectVia(
       {
         name: 'Discord',
-        answerInChat: this.opts.answerInChat,
+        answerInChat: opts.answerInChat ?? this.opts.answerInChat,
         open: (userId) => this.openDm(userId),
         post: (channelId, m) => this.post(channelId, renderDiscord(m), opts.idempotencyKey),
         // A cached channel can vanish.

@@ -1,5 +1,5 @@
 import { type KnownBlock, WebAPIPlatformError, WebAPIRateLimitedError, type WebClient } from '@slack/web-api';
-import type { Logger, Messenger, Recipient, SendResult } from '../../ports.js';
+import type { Logger, Messenger, Recipient, SendOptions, SendResult } from '../../ports.js';
 import type { OutMessage } from '../../views/message.js';
 import { sendDirectVia } from '../direct-send.js';
 import { renderSlack } from './render.js';
@@ -30,11 +30,11 @@ export class SlackMessenger implements Messenger {
   ) {}
 
   // Slack has no message nonce: a resend is prevented by the delivery row's status, not by Slack.
-  sendDirect(to: Recipient, message: OutMessage, _opts: { idempotencyKey: string }): Promise<SendResult> {
+  sendDirect(to: Recipient, message: OutMessage, opts: SendOptions): Promise<SendResult> {
     return sendDirectVia(
       {
         name: 'Slack',
-        answerInChat: this.opts.answerInChat,
+        answerInChat: opts.answerInChat ?? this.opts.answerInChat,
         open: (userId) => this.openDm(userId),
         post: (channel, m) => this.post(channel, renderSlack(m)),
         channelGone: (e) => e instanceof WebAPIPlatformError && GONE_CHANNEL.has(e.data.error ?? ''),

@@ -55,7 +55,7 @@ export async function runConsole(
     echo: true,
   });
   try {
-    const recovered = await runtime.recover();
+    const recovered = await runtime.recover(clock.now());
     await runtime.queue.drain();
     await chat.run(Readable.from(lines.map((l) => `${l}\n`)));
     return { output: out.join(''), warnings, log, recovered };
