@@ -5,7 +5,7 @@ import { housekeeping } from './app/housekeeping.js';
 import { deriveLinkKey } from './app/links.js';
 import { planTick } from './app/plan-nudges.js';
 import { type Registry, registryOf } from './app/run-command.js';
-import type { Config } from './config.js';
+import type { Config, QueueConfig } from './config.js';
 import { HOUR, MINUTE, type Platform } from './domain/types.js';
 import { PromMetrics } from './ops/metrics.js';
 import type { Clock, Logger, Messenger, Queue, Sender } from './ports.js';
@@ -48,18 +48,20 @@ export const appSettingsFrom = (config: Config): AppSettings => ({
 });
 
 /** Each platform's ceiling as the queue applies it (Discord's global request limit, Slack's message pace). */
-export function platformLimits(config: Config): Record<'discord' | 'slack', PlatformLimit> {
-  const q = config.queue;
+export function platformLimits(
+  q: QueueConfig,
+  discordRequestsPerSecond: number,
+): Record<'discord' | 'slack', PlatformLimit> {
   const limit = (perSecond: number): PlatformLimit => ({
     perSecond,
     concurrency: q.concurrency ?? concurrencyFor(perSecond),
   });
-  return { discord: limit(config.discord.requestsPerSecond), slack: limit(q.slackMessagesPerSecond) };
+  return { discord: limit(discordRequestsPerSecond), slack: limit(q.slackMessagesPerSecond) };
 }
 
-export const retryPolicyOf = (config: Config): RetryPolicy => ({
-  maxAttempts: config.queue.attempts,
-  backoffMs: config.queue.backoffMs,
+export const retryPolicyOf = (q: QueueConfig): RetryPolicy => ({
+  maxAttempts: q.attempts,
+  backoffMs: q.backoffMs,
 });
 
 /** The platforms a configured bot delivers to. */
@@ -87,7 +89,7 @@ export function compose(
   messenger: () => Messenger,
 ): Runtime {
   const store = openStore({ file: join(config.dataDir, 'interlude.db'), key });
-  const retry = retryPolicyOf(config);
+  const retry = retryPolicyOf(config.queue);
   let outbox: DeliveryOutbox | null = null;
   const onOutcome = (
     job: Parameters<DeliveryOutbox['record']>[0],
@@ -103,7 +105,7 @@ export function compose(
         redisUrl: config.queue.redisUrl ?? '',
         prefix: config.queue.prefix,
         platforms,
-        limits: platformLimits(config),
+        limits: platformLimits(config.queue, config.discord.requestsPerSecond),
         retry,
         now: () => clock.now(),
         log,

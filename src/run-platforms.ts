@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { compose, type Runtime } from './compose.js';
 import type { Config } from './config.js';
+import { type TooManyRequests, watchDiscord429, watchSlack429 } from './platforms/delivery-clients.js';
 import { type DiscordBot, startDiscordBot } from './platforms/discord/discord-bot.js';
 import { DiscordMessenger } from './platforms/discord/discord-messenger.js';
 import { DraftCache } from './platforms/discord/drafts.js';
@@ -34,6 +35,11 @@ export async function startPlatforms(
 ): Promise<Platforms> {
   const messenger = new RoutingMessenger();
   const runtime = compose(config, key, log, clock, () => messenger);
+  const pause: TooManyRequests = (platform, ms) => {
+    runtime.queue
+      .rateLimit(platform, ms)
+      .catch((err: unknown) => log.warn({ err, platform }, 'could not pause the delivery workers'));
+  };
   let discord: DiscordBot | null = null;
   let discordCtx: DiscordAppContext | null = null;
   let slack: SlackBot | null = null;
@@ -50,6 +56,7 @@ export async function startPlatforms(
       );
       await slack.start();
       log.info({ mode: config.slack.appToken ? 'socket' : 'http' }, 'slack app ready');
+      watchSlack429(slack.client, pause);
       messenger.set('slack', new SlackMessenger(slack.client, { answerInChat: config.answerInChat, log }));
     }
     if (config.discordToken) {
@@ -60,6 +67,7 @@ export async function startPlatforms(
         requestsPerSecond: config.discord.requestsPerSecond,
       };
       discord = await startDiscordBot(connection, discordCtx, log);
+      watchDiscord429(discord.client.rest, pause);
       messenger.set(
         'discord',
         new DiscordMessenger(discord.client.rest, { answerInChat: config.answerInChat, log }),

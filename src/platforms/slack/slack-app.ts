@@ -87,19 +87,23 @@ function boltLogger(log: Logger): BoltLogger {
 const blocks = (p: SlackPayload) => p.blocks as KnownBlock[];
 
 /**
+ * The WebClient already waits out a 429's Retry-After; its default retry policy then adds an exponential backoff
+ * from 1 s on top, which let deliveries that kept losing the race wait over a minute. A short backoff keeps the
+ * wait to what Slack asked for (network errors still back off, to 10 s).
+ */
+export const slackClientOptions = (apiUrl: string) => ({
+  slackApiUrl: apiUrl,
+  retryConfig: { retries: 10, factor: 1.6, minTimeout: 100, maxTimeout: 10_000, randomize: true },
+});
+
+/**
  * Interlude on Slack, with Bolt: one slash command, `/interlude <command> …`, parsed by the same command-line
  * reader as the console; buttons and the check-in modal; HTTP mode on the bot's own web server (signatures checked
  * by Bolt's receiver) or Socket Mode. Every request is acknowledged within Slack's 3 s.
  */
 export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot {
   const logger = boltLogger(ctx.log);
-  // The WebClient already waits out a 429's Retry-After; its default retry policy then adds an exponential backoff
-  // from 1 s on top, which let deliveries that kept losing the race wait over a minute. A short backoff keeps the
-  // wait to what Slack asked for (network errors still back off, to 10 s).
-  const clientOptions = {
-    slackApiUrl: c.apiUrl,
-    retryConfig: { retries: 10, factor: 1.6, minTimeout: 100, maxTimeout: 10_000, randomize: true },
-  };
+  const clientOptions = slackClientOptions(c.apiUrl);
   let router: Router | null = null;
   let app: App;
   if (c.appToken) {

@@ -1,0 +1,82 @@
+/**
+ * A delivery worker killed with SIGKILL in the middle of 500 due nudges: its jobs' locks lapse, a new worker takes
+ * them over, and every nudge arrives once. The delivery key goes out as Discord's nonce with enforce_nonce, so a
+ * nudge the dead worker had already posted is not posted twice when it is retried.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FakeDiscord } from '../fakes/discord/fake-discord.js';
+import { startTestRedis, type TestRedis, uniquePrefix } from '../helpers/redis.js';
+import {
+  deliveries,
+  enrolDue,
+  GUILD,
+  type QueueBot,
+  spawnWorker,
+  startQueueBot,
+  stopWorker,
+  until,
+  userIds,
+  type WorkerProcess,
+} from './queue-harness.js';
+
+const N = 500;
+const DUE = Date.parse('2026-11-23T08:00:00Z');
+let redis: TestRedis;
+let fake: FakeDiscord;
+let q: QueueBot;
+const workers: WorkerProcess[] = [];
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  // 150 requests/s: a cold nudge is two requests, so 500 take several seconds, long enough to kill a worker mid-run.
+  fake = await FakeDiscord.start({ guilds: [GUILD], globalRatePerSecond: 150 });
+});
+
+afterAll(async () => {
+  for (const w of workers) await stopWorker(w, 'SIGKILL');
+  await q?.close();
+  await fake?.close();
+  await redis?.close();
+});
+
+it('after SIGKILL mid-run and a new worker, all 500 nudges arrive, none twice', async () => {
+  const prefix = uniquePrefix('crash');
+  q = await startQueueBot({
+    fake,
+    redisUrl: redis.url,
+    prefix,
+    start: DUE - 3_600_000,
+    env: { WORKERS_IN_PROCESS: 'false', QUEUE_LOCK_MS: '1500', DISCORD_REQUESTS_PER_SECOND: '150' },
+  });
+  const ids = userIds(N);
+  enrolDue(q.bot, ids, '08:00', q.clock.t);
+  const workerEnv = { QUEUE_LOCK_MS: '1500', DISCORD_REQUESTS_PER_SECOND: '150' };
+  const first = await spawnWorker({ fake, redisUrl: redis.url, prefix, env: workerEnv });
+  workers.push(first);
+
+  q.clock.t = DUE;
+  await q.bot.runtime.plan(DUE);
+  expect(deliveries(q.bot, ids)).toHaveLength(N);
+
+  const posted = () =>
+    fake.requests.filter((r) => r.route === 'POST /channels/:id/messages' && r.status === 200).length;
+  await until('the first worker to post 150 nudges', () => posted() >= 150);
+  first.child.kill('SIGKILL');
+  expect((await first.exited).signal).toBe('SIGKILL');
+  const whenKilled = posted();
+  expect(whenKilled).toBeLessThan(N);
+
+  const second = await spawnWorker({ fake, redisUrl: redis.url, prefix, env: workerEnv });
+  workers.push(second);
+  await q.bot.runtime.queue.drain();
+
+  for (const id of ids) expect(fake.messagesTo(id), `messages to ${id}`).toHaveLength(1);
+  const rows = deliveries(q.bot, ids);
+  expect(rows.map((d) => d.status).filter((s) => s !== 'sent')).toEqual([]);
+  expect(rows).toHaveLength(N);
+  // Channels opened by either worker came back through Redis and are cached for tomorrow.
+  const p = q.bot.runtime.store.participants.byPlatformUser('discord', ids[0] ?? '')[0];
+  expect(p?.dmChannelId).toMatch(/^\d+$/);
+  expect(second.stderr()).not.toContain(fake.token);
+  expect(first.stderr()).not.toContain(fake.token);
+}, 90_000);
