@@ -12,6 +12,7 @@ import { createSlackBot, type SlackBot } from './platforms/slack/slack-app.js';
 import { SlackMessenger } from './platforms/slack/slack-messenger.js';
 import type { Clock, Logger } from './ports.js';
 import { PAGE_LANDINGS } from './web/routes/landings.js';
+import { mountOps, type OpsOptions } from './web/routes/ops-routes.js';
 import { createWebApp, startWebServer } from './web/server.js';
 
 export interface Platforms {
@@ -82,6 +83,7 @@ export async function startPlatforms(
         clock,
         landings: PAGE_LANDINGS,
         mount: (app) => {
+          mountOps(app, opsOptions(runtime, config, log));
           if (slackRouter) app.use(slackRouter);
           if (bot && ctx && config.discord.publicKey && config.discord.applicationId) {
             mountDiscordInteractions(app, {
@@ -119,3 +121,16 @@ export async function startPlatforms(
     throw e;
   }
 }
+
+/** /healthz, /metrics and the queue dashboard, from the runtime. */
+export const opsOptions = (runtime: Runtime, config: Config, log: Logger): OpsOptions => {
+  const bull = runtime.bull;
+  return {
+    checkDb: () => runtime.store.db.prepare('SELECT 1 AS ok').get() !== undefined,
+    checkRedis: bull ? () => bull.ping() : null,
+    metrics: runtime.metrics,
+    queues: () => bull?.bullQueues() ?? [],
+    admin: config.admin,
+    log,
+  };
+};

@@ -64,6 +64,10 @@ it('Redis away for 20 s mid-run: the bot answers commands throughout, and every 
   await redis.stop();
   const outageStarted = Date.now();
   expect(await bot.runtime.bull?.ping()).toBe(false);
+  const base = `http://127.0.0.1:${bot.webPort}`;
+  const health = await fetch(`${base}/healthz`);
+  expect(health.status).toBe(503);
+  expect(await health.json()).toEqual({ status: 'unavailable', db: 'ok', redis: 'down' });
 
   // The planner keeps writing rows while Redis is away: the 08:01 nudges are planned and wait in SQLite.
   q.clock.t = DUE + 60_000;
@@ -107,4 +111,11 @@ it('Redis away for 20 s mid-run: the bot answers commands throughout, and every 
   for (const id of all) expect(fake.messagesTo(id), `messages to ${id}`).toHaveLength(1);
   expect(deliveries(bot, all)).toHaveLength(FIRST + LATER);
   expect(q.log.entries.some((e) => e.msg === 'redis is back: offering pending deliveries again')).toBe(true);
+
+  expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', db: 'ok', redis: 'ok' });
+  const metrics = await (await fetch(`${base}/metrics`)).text();
+  expect(metrics).toContain(`interlude_nudges_planned_total ${FIRST + LATER}`);
+  expect(metrics).toContain(`interlude_nudges_sent_total ${FIRST + LATER}`);
+  expect(metrics).toContain('interlude_queue_depth 0');
+  expect(metrics).toContain(`interlude_nudge_lateness_seconds_count ${FIRST + LATER}`);
 }, 120_000);
