@@ -80,3 +80,50 @@ it('after SIGKILL mid-run and a new worker, all 500 nudges arrive, none twice', 
   expect(second.stderr()).not.toContain(fake.token);
   expect(first.stderr()).not.toContain(fake.token);
 }, 90_000);
+
+it('SIGTERM: the worker stops taking jobs, finishes those in flight, reports them, and exits 0', async () => {
+  const slow = await FakeDiscord.start({ guilds: [GUILD], globalRatePerSecond: 10 });
+  const prefix = uniquePrefix('sigterm');
+  const bot = await startQueueBot({
+    fake: slow,
+    redisUrl: redis.url,
+    prefix,
+    start: DUE - 3_600_000,
+    env: { WORKERS_IN_PROCESS: 'false', DISCORD_REQUESTS_PER_SECOND: '10' },
+  });
+  try {
+    const ids = userIds(40, 730_000_000_000_000_000n);
+    enrolDue(bot.bot, ids, '08:00', bot.clock.t);
+    const env = { DISCORD_REQUESTS_PER_SECOND: '10', DELIVERY_CONCURRENCY: '3' };
+    const w = await spawnWorker({ fake: slow, redisUrl: redis.url, prefix, env });
+    workers.push(w);
+    bot.clock.t = DUE;
+    await bot.bot.runtime.plan(DUE);
+    const posted = () =>
+      slow.requests.filter((r) => r.route === 'POST /channels/:id/messages' && r.status === 200);
+    await until('a few nudges', () => posted().length >= 4);
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toEqual({ code: 0, signal: null });
+    expect(w.stderr()).toContain('"worker shutting down"');
+
+    // Everything it posted was reported and recorded; nothing was left half-done in Redis.
+    const sent = () => deliveries(bot.bot, ids).filter((d) => d.status === 'sent').length;
+    await until('outcomes recorded', () => sent() === posted().length);
+    const counts = await bot.bot.runtime.bull?.bullQueues()[0]?.getJobCounts('active', 'wait');
+    expect(counts?.active).toBe(0);
+    expect(counts?.wait).toBe(ids.length - posted().length);
+
+    const next = await spawnWorker({
+      fake: slow,
+      redisUrl: redis.url,
+      prefix,
+      env: { ...env, DELIVERY_CONCURRENCY: '10' },
+    });
+    workers.push(next);
+    await bot.bot.runtime.queue.drain();
+    for (const id of ids) expect(slow.messagesTo(id), `messages to ${id}`).toHaveLength(1);
+  } finally {
+    await bot.close();
+    await slow.close();
+  }
+}, 60_000);
