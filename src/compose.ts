@@ -65,7 +65,7 @@ export const retryPolicyOf = (q: QueueConfig): RetryPolicy => ({
 });
 
 /** The platforms a configured bot delivers to. */
-export const platformsOf = (config: Config): Platform[] => [
+export const platformsOf = (config: Config): ('discord' | 'slack')[] => [
   ...(config.discordToken ? (['discord'] as const) : []),
   ...(config.slackBotToken ? (['slack'] as const) : []),
 ];
@@ -96,6 +96,7 @@ export function compose(
     o: Parameters<DeliveryOutbox['record']>[1],
   ) => outbox?.record(job, o);
   const platforms = platformsOf(config);
+  const limits = platformLimits(config.queue, config.discord.requestsPerSecond);
   const useBull = config.queue.redisUrl !== null && platforms.length > 0;
   if (config.queue.redisUrl && !useBull) {
     log.warn({}, 'REDIS_URL is ignored in the console: its chat lives in this process, so delivery does too');
@@ -105,7 +106,7 @@ export function compose(
         redisUrl: config.queue.redisUrl ?? '',
         prefix: config.queue.prefix,
         platforms,
-        limits: platformLimits(config.queue, config.discord.requestsPerSecond),
+        limits,
         retry,
         now: () => clock.now(),
         log,
@@ -116,7 +117,8 @@ export function compose(
   const queue: Queue =
     bull ??
     new InProcessQueue({
-      concurrency: config.queue.concurrency ?? 8,
+      // Enough sends in flight to reach the fastest configured platform's ceiling; the console needs few.
+      concurrency: config.queue.concurrency ?? Math.max(8, ...platforms.map((p) => limits[p].concurrency)),
       retry,
       now: () => clock.now(),
       onOutcome,

@@ -217,6 +217,12 @@ const envSchema = z.object({
     600_000,
     "milliseconds a worker's hold on a job lasts; a crashed worker's jobs return to the queue after about this long",
   ),
+  SHUTDOWN_TIMEOUT_MS: int(
+    25_000,
+    1_000,
+    600_000,
+    'milliseconds a shutdown may take to finish the deliveries in flight before the process leaves anyway',
+  ),
   SLACK_MESSAGES_PER_SECOND: int(10, 1, 1_000, 'direct messages per second sent to one Slack workspace'),
   ADMIN_USER: z.preprocess(blankIsUnset, z.string().trim().min(1).max(64).default('admin')),
   ADMIN_PASSWORD: z.preprocess(
@@ -291,6 +297,8 @@ export interface QueueConfig {
   concurrency: number | null;
   lockMs: number;
   slackMessagesPerSecond: number;
+  /** How long SIGTERM/SIGINT may take before the process leaves anyway (Redis unreachable, say). */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -379,6 +387,7 @@ const queueConfigOf = (e: Env): QueueConfig => ({
   concurrency: e.DELIVERY_CONCURRENCY ?? null,
   lockMs: e.QUEUE_LOCK_MS,
   slackMessagesPerSecond: e.SLACK_MESSAGES_PER_SECOND,
+  shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
 });
 
 const problemsOf = (error: z.ZodError): ConfigError =>

@@ -109,6 +109,8 @@ export async function startPlatforms(
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await closed;
+        // Deliveries in flight finish while the platform clients they use are still open.
+        await runtime.queue.close();
         await discord?.close();
         await slack?.close();
         await runtime.close();

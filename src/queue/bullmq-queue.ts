@@ -1,6 +1,7 @@
 import { Queue as BullQueue, type Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Instant, Platform } from '../domain/types.js';
+import { LATE, withDeadline } from '../platforms/deadline.js';
 import type { Logger, OutcomeHandler, Queue, Sender, SendJob, SubmitResult } from '../ports.js';
 import {
   type DeliveryWorkers,
@@ -223,12 +224,24 @@ export class BullMqQueue implements Queue {
     return false;
   }
 
-  async close(): Promise<void> {
+  private closing: Promise<void> | null = null;
+
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
     // Delivery workers first (they finish what they hold and report it), then the outcomes they reported are
     // recorded, then the outcome consumer stops.
     await this.workers?.close();
     await this.recordReported(5_000);
-    await this.outcomeWorker.close();
+    // The outcome consumer holds no work worth waiting for (an outcome not yet recorded stays in Redis for the next
+    // start), and after a Redis restart its blocking read can keep a graceful close waiting: give it a moment, then
+    // force it.
+    if ((await withDeadline(this.outcomeWorker.close(), 2_000)) === LATE) {
+      await withDeadline(this.outcomeWorker.close(true), 2_000);
+    }
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.producer.disconnect();
     this.consumerConn.disconnect();

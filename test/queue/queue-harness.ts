@@ -18,7 +18,6 @@ import { RecordingLogger } from '../helpers/recording-logger.js';
 import { TEST_KEY } from '../helpers/temp-store.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 export const GUILD = { id: '300000000000000001', name: 'Thursday integration group' };
 
 export interface QueueBot {
@@ -124,7 +123,9 @@ export async function spawnWorker(o: {
     LOG_LEVEL: 'info',
     ...o.env,
   };
-  const child = spawn(TSX, ['src/worker.ts'], { cwd: ROOT, env });
+  // node with tsx's loader, not the tsx CLI: the CLI runs the program in a child process, so a SIGKILL to it would
+  // leave the real worker running as an orphan.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], { cwd: ROOT, env });
   let err = '';
   child.stdout.resume();
   child.stderr.setEncoding('utf8').on('data', (s: string) => {

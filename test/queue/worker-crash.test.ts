@@ -37,7 +37,7 @@ afterAll(async () => {
   await q?.close();
   await fake?.close();
   await redis?.close();
-});
+}, 30_000);
 
 it('after SIGKILL mid-run and a new worker, all 500 nudges arrive, none twice', async () => {
   const prefix = uniquePrefix('crash');
@@ -63,6 +63,8 @@ it('after SIGKILL mid-run and a new worker, all 500 nudges arrive, none twice', 
   await until('the first worker to post 150 nudges', () => posted() >= 150);
   first.child.kill('SIGKILL');
   expect((await first.exited).signal).toBe('SIGKILL');
+  // The process that held the jobs is really gone (no wrapper left a child behind).
+  expect(() => process.kill(first.child.pid ?? -1, 0)).toThrow();
   const whenKilled = posted();
   expect(whenKilled).toBeLessThan(N);
 
@@ -127,3 +129,25 @@ it('SIGTERM: the worker stops taking jobs, finishes those in flight, reports the
     await slow.close();
   }
 }, 60_000);
+
+it('SIGTERM while Redis is unreachable: the worker leaves after SHUTDOWN_TIMEOUT_MS instead of hanging', async () => {
+  if (!redis.owned) throw new Error('redis-server is not on PATH: cannot stop Redis for this test');
+  const w = await spawnWorker({
+    fake,
+    redisUrl: redis.url,
+    prefix: uniquePrefix('stuck'),
+    env: { SHUTDOWN_TIMEOUT_MS: '1500' },
+  });
+  workers.push(w);
+  await redis.stop();
+  try {
+    const asked = Date.now();
+    w.child.kill('SIGTERM');
+    const exit = await w.exited;
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    // Not 0: the shutdown was not clean, and a service manager should know.
+    expect(exit.code === 0 && exit.signal === null).toBe(false);
+  } finally {
+    await redis.start();
+  }
+}, 30_000);
