@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../src/config.js';
 import { DAY, MINUTE } from '../src/domain/types.js';
-import type { Logger } from '../src/ports.js';
 import { type Platforms, startPlatforms } from '../src/run-platforms.js';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';
-import type { FakeGuild, RequestLogEntry } from '../test/fakes/discord/types.js';
+import type { FakeGuild } from '../test/fakes/discord/types.js';
+import { busiestSecond, CountingLogger, OPEN_DM, POST_MESSAGE } from './chat-figures.js';
 import { int, ms, type Row, ratio } from './report.js';
 import { seedDueParticipants } from './seed-chat.js';
 import { nowMs, round } from './stats.js';
@@ -83,41 +83,6 @@ const userIdOf = (i: number): string => String(400_000_000_000_000_000n + BigInt
 /** Tuesday 16 June 2026, 08:07 UTC: not on the hour, so runtime.tick runs no housekeeping inside the timing. */
 const DAY1 = Date.UTC(2026, 5, 16, 8, 7, 0);
 const CHECKIN_TIME = '08:07';
-
-/** The Logger port, silent, counting warnings and errors by message (rate limits, failed sends). */
-class CountingLogger implements Logger {
-  readonly counts = new Map<string, number>();
-  debug(_obj: object, _msg?: string): void {}
-  info(_obj: object, _msg?: string): void {}
-  warn(_obj: object, msg?: string): void {
-    this.count(`warn: ${msg ?? ''}`);
-  }
-  error(_obj: object, msg?: string): void {
-    this.count(`error: ${msg ?? ''}`);
-  }
-  of(key: string): number {
-    return this.counts.get(key) ?? 0;
-  }
-  private count(key: string): void {
-    this.counts.set(key, this.of(key) + 1);
-  }
-}
-
-const OPEN_DM = (r: RequestLogEntry): boolean => r.method === 'POST' && r.path === '/users/@me/channels';
-const POST_MESSAGE = (r: RequestLogEntry): boolean =>
-  r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path);
-
-/** The most entries whose arrival falls within any one-second span (two pointers over arrival order). */
-function busiestSecond(reqs: readonly RequestLogEntry[]): number {
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < reqs.length; hi++) {
-    const at = reqs[hi]?.at ?? 0;
-    while ((reqs[lo]?.at ?? at) <= at - 1000) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
 
 const sentCount = (bot: Platforms, localDate: string): number =>
   bot.runtime.store.db

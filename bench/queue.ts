@@ -27,12 +27,13 @@ import { REST, Routes } from 'discord.js';
 import { Redis } from 'ioredis';
 import { parseConfig } from '../src/config.js';
 import { HOUR, MINUTE } from '../src/domain/types.js';
-import type { Logger } from '../src/ports.js';
+import { rejectAfter } from '../src/platforms/deadline.js';
 import { concurrencyFor } from '../src/queue/bullmq-workers.js';
 import { type Platforms, startPlatforms } from '../src/run-platforms.js';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';
-import type { FakeGuild, Json, RequestLogEntry } from '../test/fakes/discord/types.js';
+import type { FakeGuild, Json } from '../test/fakes/discord/types.js';
 import { hasRedisServer, startTestRedis } from '../test/helpers/redis.js';
+import { busiestSecond, CountingLogger, POST_MESSAGE } from './chat-figures.js';
 import { int, type Row, ratio } from './report.js';
 import { seedDueParticipants } from './seed-chat.js';
 import { nowMs } from './stats.js';
@@ -115,7 +116,7 @@ export interface QueueFigures {
 }
 
 /** Set in src/compose.ts for the in-process driver; not readable from the queue, so keep in step by hand. */
-const IN_PROCESS_CONCURRENCY = 8;
+const IN_PROCESS_MIN_CONCURRENCY = 8;
 const FAKE_CHILD_FLAG = '--queue-bench-fake-discord';
 const THIS_FILE = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -148,21 +149,6 @@ type FromFake =
   | { type: 'opened'; channels: [string, string][] }
   | { type: 'marked' }
   | { type: 'stats'; stats: FakeStats };
-
-const POST_MESSAGE = (r: RequestLogEntry): boolean =>
-  r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path);
-
-/** The most entries whose arrival falls within any one-second span (two pointers over arrival order). */
-function busiestSecond(reqs: readonly RequestLogEntry[]): number {
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < reqs.length; hi++) {
-    const at = reqs[hi]?.at ?? 0;
-    while ((reqs[lo]?.at ?? at) <= at - 1000) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
 
 const cpuMsOf = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
@@ -469,22 +455,6 @@ async function dropPrefix(url: string, prefix: string): Promise<void> {
 // ------------------------------------------------------------------------------------------------------------
 // The runs
 
-/** The Logger port, silent, counting warnings and errors by message. */
-class CountingLogger implements Logger {
-  readonly counts = new Map<string, number>();
-  debug(_obj: object, _msg?: string): void {}
-  info(_obj: object, _msg?: string): void {}
-  warn(_obj: object, msg?: string): void {
-    this.count(`warn: ${msg ?? ''}`);
-  }
-  error(_obj: object, msg?: string): void {
-    this.count(`error: ${msg ?? ''}`);
-  }
-  private count(key: string): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-}
-
 /**
  * The current minute (the workers read the real clock), moved on one when it is on the hour so runtime.tick
  * runs no housekeeping inside the timing.
@@ -508,22 +478,6 @@ const dueCount = (bot: Platforms, at: number): number =>
     )
     .pluck()
     .get(at) ?? 0;
-
-/** Rejects after `ms` with `what`. */
-const deadline = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
-  new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(what)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
 
 interface Measured {
   elapsedMs: number;
@@ -655,7 +609,8 @@ async function runDriver(
 ): Promise<{ figures: RunFigures; bodies: [string, Json][] }> {
   const n = opts.nudges;
   const rate = opts.requestsPerSecond;
-  const concurrency = run.bull ? concurrencyFor(rate) : IN_PROCESS_CONCURRENCY;
+  // The in-process driver sizes itself from the same ceiling (src/compose.ts), at least 8.
+  const concurrency = Math.max(run.bull ? 0 : 8, concurrencyFor(rate));
   const kind: RunKind = run.bull ? 'bullmq' : 'in-process';
   const workerCount = run.bull?.workers ?? 0;
   const prefix = `bench-q-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -730,7 +685,7 @@ async function runDriver(
           }),
         );
       }
-      await deadline(
+      await rejectAfter(
         Promise.all(workers.map((w) => w.ready)),
         60_000,
         'bench: the workers were not ready in 60 s',
@@ -745,7 +700,7 @@ async function runDriver(
     const cpu0 = process.cpuUsage();
     const tick0 = nowMs();
     const limitMs = Math.max(60_000, (n / rate) * 1000 * 3 + 30_000);
-    await deadline(
+    await rejectAfter(
       bot.runtime.tick(at),
       limitMs,
       `tick (plan + drain) did not finish within ${Math.round(limitMs / 1000)} s`,

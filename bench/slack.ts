@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { WebClientEvent } from '@slack/web-api';
 import { parseConfig } from '../src/config.js';
 import { DAY, MINUTE } from '../src/domain/types.js';
-import type { Logger } from '../src/ports.js';
 import { type Platforms, startPlatforms } from '../src/run-platforms.js';
 import { FakeSlack } from '../test/fakes/slack/fake-slack.js';
 import {
@@ -26,6 +25,7 @@ import {
   METHOD_TIERS,
 } from '../test/fakes/slack/rate-limits.js';
 import type { ApiCall, BucketSpec } from '../test/fakes/slack/types.js';
+import { CountingLogger } from './chat-figures.js';
 import { int, ms, type Row, ratio } from './report.js';
 import { seedDueParticipants } from './seed-chat.js';
 import { nowMs, prng, round } from './stats.js';
@@ -126,23 +126,6 @@ function slackUserIds(n: number): string[] {
     ids.add(id);
   }
   return [...ids];
-}
-
-/** The Logger port, silent, counting warnings and errors by message (the fake's address taken out of them). */
-class CountingLogger implements Logger {
-  readonly counts = new Map<string, number>();
-  debug(_obj: object, _msg?: string): void {}
-  info(_obj: object, _msg?: string): void {}
-  warn(_obj: object, msg?: string): void {
-    this.count(`warn: ${msg ?? ''}`);
-  }
-  error(_obj: object, msg?: string): void {
-    this.count(`error: ${msg ?? ''}`);
-  }
-  private count(msg: string): void {
-    const key = msg.replace(/http:\/\/127\.0\.0\.1:\d+\/api\//g, '');
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
 }
 
 const bucketOf = (spec: BucketSpec, scale: number): BucketFigures => ({

@@ -6,7 +6,7 @@ import { deriveLinkKey } from './app/links.js';
 import { planTick } from './app/plan-nudges.js';
 import { type Registry, registryOf } from './app/run-command.js';
 import type { Config, QueueConfig } from './config.js';
-import { HOUR, MINUTE, type Platform } from './domain/types.js';
+import { HOUR, MINUTE } from './domain/types.js';
 import { PromMetrics } from './ops/metrics.js';
 import type { Clock, Logger, Messenger, Queue, Sender } from './ports.js';
 import { BullMqQueue } from './queue/bullmq-queue.js';

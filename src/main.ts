@@ -7,7 +7,7 @@ import { loadOrExit } from './load-env.js';
 import { createLogger } from './logger.js';
 import { ConsoleChat } from './platforms/console/console-chat.js';
 import { SimClock } from './platforms/console/sim-clock.js';
-import { LATE, withDeadline } from './platforms/deadline.js';
+import { closeWithin } from './platforms/deadline.js';
 import type { Clock } from './ports.js';
 import { startPlatforms } from './run-platforms.js';
 import { startMinuteTicker } from './scheduler/minute-ticker.js';
@@ -102,19 +102,12 @@ async function runPlatforms(config: Config): Promise<void> {
     stopping = true;
     log.info({ signal, detail: 'finishing the deliveries in flight' }, 'shutting down');
     ticker.stop();
-    let clean = true;
-    try {
-      if ((await withDeadline(platforms.close(), config.queue.shutdownTimeoutMs)) === LATE) {
-        clean = false;
-        log.warn(
-          { afterMs: config.queue.shutdownTimeoutMs },
-          'shutdown took too long (is Redis reachable?): leaving now',
-        );
-      }
-    } catch (err) {
-      clean = false;
-      log.error({ err }, 'shutdown was not clean');
-    }
+    const clean = await closeWithin(
+      () => platforms.close(),
+      config.queue.shutdownTimeoutMs,
+      log,
+      'shutdown took too long (is Redis reachable?): leaving now',
+    );
     process.exit(clean ? 0 : 1);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -4,7 +4,7 @@ import { ConfigError, parseWorkerConfig } from './config.js';
 import type { Platform } from './domain/types.js';
 import { loadOrExit } from './load-env.js';
 import { createLogger } from './logger.js';
-import { LATE, withDeadline } from './platforms/deadline.js';
+import { closeWithin } from './platforms/deadline.js';
 import { watchDiscord429, watchSlack429 } from './platforms/delivery-clients.js';
 import { discordRest } from './platforms/discord/discord-bot.js';
 import { DiscordMessenger } from './platforms/discord/discord-messenger.js';
@@ -63,23 +63,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal, detail: 'finishing the deliveries in flight' }, 'worker shutting down');
-    let clean = true;
-    try {
-      const closed = await withDeadline(
-        workers?.close() ?? Promise.resolve(),
-        config.queue.shutdownTimeoutMs,
-      );
-      if (closed === LATE) {
-        clean = false;
-        log.warn(
-          { afterMs: config.queue.shutdownTimeoutMs },
-          'shutdown took too long (is Redis reachable?): leaving now; unfinished jobs return to the queue when their lock lapses',
-        );
-      }
-    } catch (err) {
-      clean = false;
-      log.error({ err }, 'worker shutdown was not clean');
-    }
+    const clean = await closeWithin(
+      () => workers?.close() ?? Promise.resolve(),
+      config.queue.shutdownTimeoutMs,
+      log,
+      'shutdown took too long (is Redis reachable?): leaving now; unfinished jobs return to the queue when their lock lapses',
+    );
     process.exit(clean ? 0 : 1);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -18,3 +18,39 @@ export async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | ty
 
 /** Work that may take longer than the first answer may wait for (Discord and Slack both allow 3 s). */
 export const DEFER_AFTER_MS = 2_000;
+
+/** The promise's outcome, or a rejection with `message` after `ms` (for a call that may never answer). */
+export function rejectAfter<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(message)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * A signal's shutdown: `close` (finish the deliveries in flight), but leave after `ms` whatever happens, so an
+ * unreachable Redis cannot keep a process from stopping. True when the close was clean (exit 0).
+ */
+export async function closeWithin(
+  close: () => Promise<void>,
+  ms: number,
+  log: { warn(o: object, m: string): void; error(o: object, m: string): void },
+  tooLong: string,
+): Promise<boolean> {
+  try {
+    if ((await withDeadline(close(), ms)) !== LATE) return true;
+    log.warn({ afterMs: ms }, tooLong);
+  } catch (err) {
+    log.error({ err }, 'shutdown was not clean');
+  }
+  return false;
+}

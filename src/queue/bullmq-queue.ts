@@ -1,7 +1,7 @@
 import { Queue as BullQueue, type Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Instant, Platform } from '../domain/types.js';
-import { LATE, withDeadline } from '../platforms/deadline.js';
+import { LATE, rejectAfter, withDeadline } from '../platforms/deadline.js';
 import type { Logger, OutcomeHandler, Queue, Sender, SendJob, SubmitResult } from '../ports.js';
 import {
   type DeliveryWorkers,
@@ -35,21 +35,7 @@ const FINAL = new Set(['sent', 'failed', 'missed']);
 
 /** A Redis command that may not answer (Redis away): give up after this long and say 'unavailable'. */
 const COMMAND_DEADLINE_MS = 2_000;
-
-const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`redis did not answer within ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
+const REDIS_SILENT = 'redis did not answer in time';
 
 /**
  * The BullMQ driver, in the process that owns the store. Each job's id is its delivery key, so planning twice
@@ -115,7 +101,7 @@ export class BullMqQueue implements Queue {
   async ping(): Promise<boolean> {
     if (this.producer.status !== 'ready') return false;
     try {
-      return (await within(this.producer.ping(), COMMAND_DEADLINE_MS)) === 'PONG';
+      return (await rejectAfter(this.producer.ping(), COMMAND_DEADLINE_MS, REDIS_SILENT)) === 'PONG';
     } catch {
       return false;
     }
@@ -153,7 +139,7 @@ export class BullMqQueue implements Queue {
     const keepS = Math.ceil((this.o.keepFinishedMs ?? 6 * 3_600_000) / 1000);
     this.inFlight.add(job.key);
     try {
-      await within(
+      await rejectAfter(
         q.add('nudge', job, {
           jobId: job.key,
           attempts: this.o.retry.maxAttempts,
@@ -162,10 +148,11 @@ export class BullMqQueue implements Queue {
           removeOnFail: { age: 7 * 24 * 3600 },
         }),
         COMMAND_DEADLINE_MS,
+        REDIS_SILENT,
       );
       // A key BullMQ still remembers as finished was not queued again; its outcome is already on its way or
       // recorded, so there is nothing to wait for.
-      const state = await within(q.getJobState(job.key), COMMAND_DEADLINE_MS);
+      const state = await rejectAfter(q.getJobState(job.key), COMMAND_DEADLINE_MS, REDIS_SILENT);
       if (state === 'completed' || state === 'failed') {
         this.inFlight.delete(job.key);
         this.settle();
@@ -183,7 +170,7 @@ export class BullMqQueue implements Queue {
     const q = this.queues.get(platform);
     if (!q) return false;
     if (this.producer.status !== 'ready') throw new Error('redis is not reachable');
-    const state = await within(q.getJobState(key), COMMAND_DEADLINE_MS);
+    const state = await rejectAfter(q.getJobState(key), COMMAND_DEADLINE_MS, REDIS_SILENT);
     return state !== 'unknown';
   }
 
@@ -196,9 +183,10 @@ export class BullMqQueue implements Queue {
     try {
       let n = 0;
       for (const q of this.queues.values()) {
-        const c = await within(
+        const c = await rejectAfter(
           q.getJobCounts('wait', 'active', 'delayed', 'prioritized'),
           COMMAND_DEADLINE_MS,
+          REDIS_SILENT,
         );
         n += Object.values(c).reduce((a, b) => a + b, 0);
       }
@@ -256,7 +244,11 @@ export class BullMqQueue implements Queue {
     try {
       const until = Date.now() + ms;
       while (Date.now() < until) {
-        const c = await within(outcomes.getJobCounts('wait', 'active', 'delayed', 'prioritized'), ms);
+        const c = await rejectAfter(
+          outcomes.getJobCounts('wait', 'active', 'delayed', 'prioritized'),
+          ms,
+          REDIS_SILENT,
+        );
         if (Object.values(c).every((n) => n === 0)) return;
         await new Promise((r) => setTimeout(r, 25));
       }

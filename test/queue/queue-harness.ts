@@ -8,11 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { updateSchedule } from '../../src/app/reschedule.js';
+import { seedDueParticipants } from '../../bench/seed-chat.js';
 import { parseConfig } from '../../src/config.js';
 import type { Delivery } from '../../src/ports.js';
 import { type Platforms, startPlatforms } from '../../src/run-platforms.js';
-import { CONSENT_VERSION } from '../../src/views/texts.js';
 import type { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { RecordingLogger } from '../helpers/recording-logger.js';
 import { TEST_KEY } from '../helpers/temp-store.js';
@@ -67,30 +66,9 @@ export async function startQueueBot(o: {
 export const userIds = (n: number, base = 700_000_000_000_000_000n): string[] =>
   Array.from({ length: n }, (_, i) => String(base + BigInt(i + 1)));
 
-/** Enrol people due at `checkinTime` UTC, through the real repositories and schedule rules. */
-export function enrolDue(bot: Platforms, ids: readonly string[], checkinTime: string, at: number): void {
-  const { store, deps } = bot.runtime;
-  store.transaction(() => {
-    const s = store.spaces.ensure('discord', GUILD.id, GUILD.name, at);
-    for (const userId of ids) {
-      const p = store.participants.create(
-        {
-          spaceId: s.id,
-          platform: 'discord',
-          userId,
-          displayName: null,
-          zone: 'UTC',
-          checkinTime,
-          followUp: false,
-          consentVersion: CONSENT_VERSION,
-          consentAt: at,
-        },
-        at,
-      );
-      updateSchedule(deps, p, {}, at);
-    }
-  });
-}
+/** Enrol people due at `checkinTime` UTC, through the real repositories and schedule rules (follow-ups off). */
+export const enrolDue = (bot: Platforms, ids: readonly string[], checkinTime: string, at: number): void =>
+  seedDueParticipants(bot, 'discord', { externalId: GUILD.id, name: GUILD.name }, ids, checkinTime, at);
 
 /** The delivery rows of these people. */
 export function deliveries(bot: Platforms, ids: readonly string[]): Delivery[] {

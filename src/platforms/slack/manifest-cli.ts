@@ -12,13 +12,13 @@ function main(): void {
   const manifest = slackManifest(ALL_COMMANDS(), cfg.publicUrl, cfg.socketMode);
   writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   process.stdout.write(
-    [
+    `${[
       `Wrote ${file}`,
       cfg.socketMode
         ? 'Socket Mode: Slack needs no address for Interlude; create an app-level token with connections:write (SLACK_APP_TOKEN).'
         : `Slack will send commands and clicks to ${cfg.publicUrl}/slack/events`,
       'Next: api.slack.com/apps → Create New App → From an app manifest → paste the file → Install to Workspace.',
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
 }
 
