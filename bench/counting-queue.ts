@@ -10,4 +10,6 @@ export class CountingQueue implements Outbox {
   async enqueue(_job: DeliveryJob): Promise<void> {
     this.enqueued++;
   }
+
+  withdraw(): void {}
 }

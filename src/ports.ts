@@ -359,6 +359,11 @@ export interface DeliveryJob {
  */
 export interface Outbox {
   enqueue(job: DeliveryJob, now: Instant): Promise<void>;
+  /**
+   * Take back queued nudges (the person erased their data): best effort and without waiting, so the use case
+   * never waits on Redis. A nudge already being sent still goes; one waiting or retrying does not.
+   */
+  withdraw(platform: Platform, keys: string[]): void;
 }
 
 /**
@@ -405,6 +410,8 @@ export interface Queue {
   has(platform: Platform, key: string): Promise<boolean>;
   /** Run delivery workers in this process. */
   startWorkers(send: Sender): void;
+  /** Remove a job that is waiting or waiting to retry; a job being sent is left to finish. */
+  remove(platform: Platform, key: string): Promise<void>;
   /** Pause every worker for `ms` (a platform said 429); jobs wait, none are dropped. */
   rateLimit(platform: Platform, ms: number): Promise<void>;
   /** Resolves when every job this process submitted has a final outcome recorded. */

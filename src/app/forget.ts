@@ -20,7 +20,13 @@ export function forgetRequest(): OutMessage {
 
 /** Erase the person. The store deletes every row that refers to them, in every table, in one transaction. */
 export function forgetConfirmed(deps: AppDeps, p: Participant): OutMessage {
+  const queued = deps.store.deliveries.forParticipant(p.id).filter((d) => d.status === 'pending');
   deps.store.forget(p.id);
+  // Their nudges may already wait in the queue with their chat id: take them back too.
+  deps.queue.withdraw(
+    p.platform,
+    queued.map((d) => d.key),
+  );
   deps.log.info({ participant: p.id }, 'participant erased on request');
   return {
     blocks: [

@@ -174,6 +174,19 @@ export class BullMqQueue implements Queue {
     return state !== 'unknown';
   }
 
+  async remove(platform: Platform, key: string): Promise<void> {
+    const q = this.queues.get(platform);
+    if (!q || this.producer.status !== 'ready') return;
+    const state = await rejectAfter(q.getJobState(key), COMMAND_DEADLINE_MS, REDIS_SILENT);
+    if (state !== 'waiting' && state !== 'delayed' && state !== 'prioritized') return;
+    // Removing a job that a worker locked meanwhile fails; that send then goes ahead and reports as usual.
+    const removed = await rejectAfter(q.remove(key), COMMAND_DEADLINE_MS, REDIS_SILENT);
+    if (removed === 1) {
+      this.inFlight.delete(key);
+      this.settle();
+    }
+  }
+
   async rateLimit(platform: Platform, ms: number): Promise<void> {
     await this.queues.get(platform)?.rateLimit(ms);
   }

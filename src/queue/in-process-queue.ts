@@ -29,7 +29,7 @@ export class InProcessQueue implements Queue {
   /** Keys waiting, running or waiting to retry. */
   private readonly live = new Set<string>();
   private readonly finished = new Set<string>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Map<NodeJS.Timeout, string>();
   private running = 0;
   private recording = 0;
   private pausedUntil = 0;
@@ -57,6 +57,19 @@ export class InProcessQueue implements Queue {
     return this.live.has(key) || this.finished.has(key);
   }
 
+  async remove(_platform: Platform, key: string): Promise<void> {
+    const i = this.waiting.findIndex((item) => item.job.key === key);
+    const retrying = [...this.timers].find(([, k]) => k === key)?.[0];
+    if (i < 0 && !retrying) return;
+    if (i >= 0) this.waiting.splice(i, 1);
+    if (retrying) {
+      clearTimeout(retrying);
+      this.timers.delete(retrying);
+    }
+    this.live.delete(key);
+    this.settle();
+  }
+
   async rateLimit(_platform: Platform, ms: number): Promise<void> {
     // One in-process pool carries every platform; a 429 from one pauses it all, which errs on the safe side.
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
@@ -74,7 +87,7 @@ export class InProcessQueue implements Queue {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers.keys()) clearTimeout(t);
     this.timers.clear();
     if (this.pauseTimer) clearTimeout(this.pauseTimer);
     // Waiting jobs are dropped here, not lost: their rows are still pending and are offered again at start.
@@ -149,7 +162,7 @@ export class InProcessQueue implements Queue {
       },
       backoffDelay(retry.backoffMs, item.attempt),
     );
-    this.timers.add(timer);
+    this.timers.set(timer, item.job.key);
   }
 
   private async report(job: SendJob, outcome: SendOutcome): Promise<void> {

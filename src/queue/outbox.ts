@@ -1,6 +1,6 @@
 import { prepareDelivery, recordOutcome } from '../app/deliver.js';
 import type { AppDeps } from '../app/deps.js';
-import type { Instant } from '../domain/types.js';
+import type { Instant, Platform } from '../domain/types.js';
 import type { DeliveryJob, Outbox, Queue, SendJob, SendOutcome } from '../ports.js';
 
 /**
@@ -32,6 +32,14 @@ export class DeliveryOutbox implements Outbox {
       result = 'unavailable';
     }
     if (result === 'unavailable') this.dirty = true;
+  }
+
+  withdraw(platform: Platform, keys: string[]): void {
+    for (const key of keys) {
+      this.queue.remove(platform, key).catch((err: unknown) => {
+        this.deps?.log.debug({ err, delivery: key }, 'could not withdraw a queued nudge');
+      });
+    }
   }
 
   /** The queue lost its connection and has it back: look for pending rows it does not hold. */

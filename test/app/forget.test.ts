@@ -302,3 +302,25 @@ describe('/forget', () => {
     ]);
   });
 });
+
+describe('a nudge already queued when the person erases their data', () => {
+  it('is taken back from the queue and never sent', async () => {
+    // The queue holds jobs without running them, as if the workers were busy with a long backlog.
+    const q = new AppHarness({ startQueue: false });
+    try {
+      q.now = local('2026-03-02T07:00');
+      const me = q.actor('U-QUEUED-51f0');
+      await q.enrol(me, ZONE, '08:00');
+      expect(await q.tick(local('2026-03-02T08:00'))).toEqual({ planned: 1, missed: 0 });
+      expect(await q.queue.depth()).toBe(1);
+      q.action(me, 'forget.confirm');
+      await new Promise((r) => setImmediate(r));
+      expect(await q.queue.depth()).toBe(0);
+      q.startQueue();
+      await q.queue.drain();
+      expect(q.messenger.attempts).toEqual([]);
+    } finally {
+      await q.close();
+    }
+  });
+});

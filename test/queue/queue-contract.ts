@@ -226,6 +226,33 @@ export function queueContract(driverName: string, make: MakeQueue): void {
       expect((starts[0] ?? 0) - startedAt).toBeGreaterThanOrEqual(300);
     });
 
+    it('remove() takes back a waiting or retrying job: it is not sent, and drain does not wait for it', async () => {
+      const q = await open({ retry: { maxAttempts: 3, backoffMs: 300 } });
+      await q.submit(sendJob(1));
+      await q.submit(sendJob(2));
+      await q.remove('discord', sendJob(1).key);
+      expect(await q.has('discord', sendJob(1).key)).toBe(false);
+      const sent: number[] = [];
+      let failedOnce = false;
+      q.startWorkers(async (job) => {
+        if (job.deliveryId === 3 && !failedOnce) {
+          failedOnce = true;
+          return { ok: false, permanent: false, reason: 'discord 502 (HTTP 502)' };
+        }
+        sent.push(job.deliveryId);
+        return { ok: true };
+      });
+      await q.submit(sendJob(3));
+      while (!failedOnce) await sleep(10);
+      await sleep(50);
+      await q.remove('discord', sendJob(3).key);
+      await q.drain();
+      await sleep(400);
+      expect(sent).toEqual([2]);
+      expect(statuses(sendJob(1).key)).toEqual([]);
+      expect(statuses(sendJob(3).key)).toEqual(['retry']);
+    });
+
     it('close() stops taking jobs but finishes the one in flight and records it', async () => {
       const q = await open({ concurrency: 1 });
       let release: () => void = () => {};
