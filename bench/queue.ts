@@ -115,7 +115,7 @@ export interface QueueFigures {
   totalMs: number;
 }
 
-/** Set in src/compose.ts for the in-process driver; not readable from the queue, so keep in step by hand. */
+/** The in-process driver's floor in src/compose.ts; not readable from the queue, so keep in step by hand. */
 const IN_PROCESS_MIN_CONCURRENCY = 8;
 const FAKE_CHILD_FLAG = '--queue-bench-fake-discord';
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -610,7 +610,7 @@ async function runDriver(
   const n = opts.nudges;
   const rate = opts.requestsPerSecond;
   // The in-process driver sizes itself from the same ceiling (src/compose.ts), at least 8.
-  const concurrency = Math.max(run.bull ? 0 : 8, concurrencyFor(rate));
+  const concurrency = Math.max(run.bull ? 0 : IN_PROCESS_MIN_CONCURRENCY, concurrencyFor(rate));
   const kind: RunKind = run.bull ? 'bullmq' : 'in-process';
   const workerCount = run.bull?.workers ?? 0;
   const prefix = `bench-q-${process.pid}-${randomBytes(3).toString('hex')}`;
