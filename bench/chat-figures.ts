@@ -1,4 +1,5 @@
 import type { Logger } from '../src/ports.js';
+import type { Platforms } from '../src/run-platforms.js';
 import type { RequestLogEntry } from '../test/fakes/discord/types.js';
 
 /** What the chat benches share: the Discord requests they count, and a logger that counts warnings. */
@@ -39,3 +40,12 @@ export class CountingLogger implements Logger {
     this.counts.set(key, this.of(key) + 1);
   }
 }
+
+/** People whose next nudge is due at or before `at`. */
+export const dueCount = (bot: Platforms, at: number): number =>
+  bot.runtime.store.db
+    .prepare<[number], number>(
+      'SELECT COUNT(*) FROM participants WHERE next_due_at IS NOT NULL AND next_due_at <= ?',
+    )
+    .pluck()
+    .get(at) ?? 0;

@@ -33,7 +33,7 @@ import { type Platforms, startPlatforms } from '../src/run-platforms.js';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';
 import type { FakeGuild, Json } from '../test/fakes/discord/types.js';
 import { hasRedisServer, startTestRedis } from '../test/helpers/redis.js';
-import { busiestSecond, CountingLogger, POST_MESSAGE } from './chat-figures.js';
+import { busiestSecond, CountingLogger, dueCount, POST_MESSAGE } from './chat-figures.js';
 import { int, type Row, ratio } from './report.js';
 import { seedDueParticipants } from './seed-chat.js';
 import { nowMs } from './stats.js';
@@ -470,14 +470,6 @@ const sentCount = (bot: Platforms): number =>
     .prepare<[], number>("SELECT COUNT(*) FROM deliveries WHERE status = 'sent'")
     .pluck()
     .get() ?? 0;
-
-const dueCount = (bot: Platforms, at: number): number =>
-  bot.runtime.store.db
-    .prepare<[number], number>(
-      'SELECT COUNT(*) FROM participants WHERE next_due_at IS NOT NULL AND next_due_at <= ?',
-    )
-    .pluck()
-    .get(at) ?? 0;
 
 interface Measured {
   elapsedMs: number;

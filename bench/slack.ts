@@ -25,7 +25,7 @@ import {
   METHOD_TIERS,
 } from '../test/fakes/slack/rate-limits.js';
 import type { ApiCall, BucketSpec } from '../test/fakes/slack/types.js';
-import { CountingLogger } from './chat-figures.js';
+import { CountingLogger, dueCount } from './chat-figures.js';
 import { int, ms, type Row, ratio } from './report.js';
 import { seedDueParticipants } from './seed-chat.js';
 import { nowMs, prng, round } from './stats.js';
@@ -175,14 +175,6 @@ const sentCount = (bot: Platforms, localDate: string): number =>
     .prepare<[string], number>("SELECT COUNT(*) FROM deliveries WHERE status = 'sent' AND local_date = ?")
     .pluck()
     .get(localDate) ?? 0;
-
-const dueCount = (bot: Platforms, at: number): number =>
-  bot.runtime.store.db
-    .prepare<[number], number>(
-      'SELECT COUNT(*) FROM participants WHERE next_due_at IS NOT NULL AND next_due_at <= ?',
-    )
-    .pluck()
-    .get(at) ?? 0;
 
 interface DayCtx {
   bot: Platforms;

@@ -309,10 +309,13 @@ export class ConfigError extends Error {
   }
 }
 
+const problemsOf = (error: z.ZodError): ConfigError =>
+  new ConfigError(error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
+    throw problemsOf(parsed.error);
   }
   const e = parsed.data;
   const mode: Mode = e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN ? 'platforms' : 'console';
@@ -389,9 +392,6 @@ const queueConfigOf = (e: Env): QueueConfig => ({
   slackMessagesPerSecond: e.SLACK_MESSAGES_PER_SECOND,
   shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
 });
-
-const problemsOf = (error: z.ZodError): ConfigError =>
-  new ConfigError(error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
 
 export interface WorkerConfig {
   logLevel: string;
@@ -470,7 +470,7 @@ export function parseDiscordDeployConfig(env: Record<string, string | undefined>
     })
     .safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
+    throw problemsOf(parsed.error);
   }
   const e = parsed.data;
   const missing = [
@@ -498,7 +498,7 @@ export function parseManifestConfig(env: Record<string, string | undefined>): {
 } {
   const parsed = envSchema.pick({ PUBLIC_URL: true, SLACK_APP_TOKEN: true }).safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
+    throw problemsOf(parsed.error);
   }
   const socketMode = parsed.data.SLACK_APP_TOKEN !== undefined;
   if (!parsed.data.PUBLIC_URL && !socketMode) {
