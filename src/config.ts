@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { blankIsUnset, boolFlag, int, optionalString } from './config/fields.js';
+import { type QueueConfig, queueConfigOf, queueEnv } from './config/queue.js';
+
+export type { QueueConfig } from './config/queue.js';
 
 /**
  * Every setting Interlude reads, in one zod schema, parsed once at start. A bad or missing value names the
@@ -11,29 +15,7 @@ const DEFAULT_CRISIS_LINES = [
   'Outside the US: find a free, confidential line near you at https://findahelpline.com',
 ].join(' | ');
 
-const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalString = z.preprocess(blankIsUnset, z.string().trim().optional());
-const int = (def: number, min: number, max: number, what: string) =>
-  z.preprocess(
-    blankIsUnset,
-    z.coerce
-      .number({ error: `expects ${what}, a whole number from ${min} to ${max}` })
-      .int({ error: `expects ${what}, a whole number from ${min} to ${max}` })
-      .min(min, { error: `expects ${what}, a whole number from ${min} to ${max}` })
-      .max(max, { error: `expects ${what}, a whole number from ${min} to ${max}` })
-      .default(def),
-  );
-
-const boolFlag = (def: 'true' | 'false') =>
-  z.preprocess(
-    blankIsUnset,
-    z
-      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expects true or false' })
-      .default(def)
-      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
-  );
-
-const envSchema = z.object({
+export const envSchema = z.object({
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default('./data')),
   ENCRYPTION_KEY: z.preprocess(
     blankIsUnset,
@@ -180,58 +162,7 @@ const envSchema = z.object({
   ),
   LINK_TTL_HOURS: int(36, 1, 24 * 7, 'hours a private link stays valid'),
   ANSWER_IN_CHAT: boolFlag('false'),
-  REDIS_URL: z.preprocess(
-    blankIsUnset,
-    z
-      .url({
-        protocol: /^rediss?$/,
-        error: 'expects a Redis address like redis://127.0.0.1:6379 (rediss:// for TLS)',
-      })
-      .optional(),
-  ),
-  QUEUE_PREFIX: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_-]{1,40}$/, {
-        error: 'expects letters, digits, - or _ (at most 40), no colon: the BullMQ key prefix in Redis',
-      })
-      .default('interlude'),
-  ),
-  WORKERS_IN_PROCESS: boolFlag('true'),
-  DELIVERY_ATTEMPTS: int(5, 1, 20, 'how many times a nudge is tried before it is given up'),
-  DELIVERY_BACKOFF_MS: int(2_000, 10, 600_000, 'milliseconds before the first retry (it doubles each time)'),
-  DELIVERY_CONCURRENCY: z.preprocess(
-    blankIsUnset,
-    z.coerce
-      .number({ error: 'expects sends in flight per worker process, a whole number from 1 to 500' })
-      .int({ error: 'expects sends in flight per worker process, a whole number from 1 to 500' })
-      .min(1, { error: 'expects sends in flight per worker process, a whole number from 1 to 500' })
-      .max(500, { error: 'expects sends in flight per worker process, a whole number from 1 to 500' })
-      .optional(),
-  ),
-  QUEUE_LOCK_MS: int(
-    30_000,
-    1_000,
-    600_000,
-    "milliseconds a worker's hold on a job lasts; a crashed worker's jobs return to the queue after about this long",
-  ),
-  SHUTDOWN_TIMEOUT_MS: int(
-    25_000,
-    1_000,
-    600_000,
-    'milliseconds a shutdown may take to finish the deliveries in flight before the process leaves anyway',
-  ),
-  SLACK_MESSAGES_PER_SECOND: int(10, 1, 1_000, 'direct messages per second sent to one Slack workspace'),
-  ADMIN_USER: z.preprocess(blankIsUnset, z.string().trim().min(1).max(64).default('admin')),
-  ADMIN_PASSWORD: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .min(16, { error: 'expects at least 16 characters (make one with: openssl rand -base64 24)' })
-      .optional(),
-  ),
+  ...queueEnv,
   CONSOLE_START_AT: z.preprocess(
     blankIsUnset,
     z.iso
@@ -286,21 +217,6 @@ export interface Config {
   admin: { user: string; password: string } | null;
 }
 
-export interface QueueConfig {
-  redisUrl: string | null;
-  prefix: string;
-  /** Run delivery workers inside the bot process (with BullMQ; the in-process queue always does). */
-  workersInProcess: boolean;
-  attempts: number;
-  backoffMs: number;
-  /** Per worker process; null: derived from each platform's ceiling. */
-  concurrency: number | null;
-  lockMs: number;
-  slackMessagesPerSecond: number;
-  /** How long SIGTERM/SIGINT may take before the process leaves anyway (Redis unreachable, say). */
-  shutdownTimeoutMs: number;
-}
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(
@@ -309,7 +225,7 @@ export class ConfigError extends Error {
   }
 }
 
-const problemsOf = (error: z.ZodError): ConfigError =>
+export const problemsOf = (error: z.ZodError): ConfigError =>
   new ConfigError(error.issues.map((i) => `${String(i.path[0] ?? '?')} ${i.message}`));
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -379,58 +295,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-type Env = z.infer<typeof envSchema>;
-
-const queueConfigOf = (e: Env): QueueConfig => ({
-  redisUrl: e.REDIS_URL ?? null,
-  prefix: e.QUEUE_PREFIX,
-  workersInProcess: e.WORKERS_IN_PROCESS,
-  attempts: e.DELIVERY_ATTEMPTS,
-  backoffMs: e.DELIVERY_BACKOFF_MS,
-  concurrency: e.DELIVERY_CONCURRENCY ?? null,
-  lockMs: e.QUEUE_LOCK_MS,
-  slackMessagesPerSecond: e.SLACK_MESSAGES_PER_SECOND,
-  shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-});
-
-export interface WorkerConfig {
-  logLevel: string;
-  queue: QueueConfig & { redisUrl: string };
-  discord: { token: string; apiUrl: string; requestsPerSecond: number } | null;
-  slack: { token: string; apiUrl: string } | null;
-}
-
-/**
- * What `npm run worker` needs: Redis and the platform tokens. No database file, no encryption key, no gateway:
- * every job carries what it sends, and outcomes go back through Redis to the bot process.
- */
-export function parseWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw problemsOf(parsed.error);
-  const e = parsed.data;
-  const problems = [
-    ...(e.REDIS_URL ? [] : ['REDIS_URL is required: the Redis the bot process uses (redis://host:6379)']),
-    ...(e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN
-      ? []
-      : [
-          'DISCORD_TOKEN or SLACK_BOT_TOKEN is required: a worker sends on the platforms whose tokens it has',
-        ]),
-  ];
-  if (problems.length || !e.REDIS_URL) throw new ConfigError(problems);
-  return {
-    logLevel: e.LOG_LEVEL,
-    queue: { ...queueConfigOf(e), redisUrl: e.REDIS_URL },
-    discord: e.DISCORD_TOKEN
-      ? {
-          token: e.DISCORD_TOKEN,
-          apiUrl: e.DISCORD_API_URL,
-          requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND,
-        }
-      : null,
-    slack: e.SLACK_BOT_TOKEN ? { token: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL } : null,
-  };
-}
-
 /** 64 hex characters or base64 of exactly 32 bytes; anything else is refused rather than stretched. */
 export function decodeKey(v: string): Buffer | null {
   if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
@@ -448,63 +312,4 @@ function isIanaZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-export interface DiscordDeployConfig {
-  token: string;
-  applicationId: string;
-  guildId: string | null;
-  apiUrl: string;
-  requestsPerSecond: number;
-}
-
-/** What `npm run deploy:discord` needs, and nothing more (it stores nothing, so it needs no ENCRYPTION_KEY). */
-export function parseDiscordDeployConfig(env: Record<string, string | undefined>): DiscordDeployConfig {
-  const parsed = envSchema
-    .pick({
-      DISCORD_TOKEN: true,
-      DISCORD_APPLICATION_ID: true,
-      DISCORD_GUILD_ID: true,
-      DISCORD_API_URL: true,
-      DISCORD_REQUESTS_PER_SECOND: true,
-    })
-    .safeParse(env);
-  if (!parsed.success) {
-    throw problemsOf(parsed.error);
-  }
-  const e = parsed.data;
-  const missing = [
-    ...(e.DISCORD_TOKEN
-      ? []
-      : ['DISCORD_TOKEN is required: the bot token from the Bot page of the Developer Portal']),
-    ...(e.DISCORD_APPLICATION_ID
-      ? []
-      : ['DISCORD_APPLICATION_ID is required: the application id from the General Information page']),
-  ];
-  if (!e.DISCORD_TOKEN || !e.DISCORD_APPLICATION_ID) throw new ConfigError(missing);
-  return {
-    token: e.DISCORD_TOKEN,
-    applicationId: e.DISCORD_APPLICATION_ID,
-    guildId: e.DISCORD_GUILD_ID ?? null,
-    apiUrl: e.DISCORD_API_URL,
-    requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND,
-  };
-}
-
-/** What `npm run manifest:slack` needs: where Slack reaches the bot, and whether it uses Socket Mode. */
-export function parseManifestConfig(env: Record<string, string | undefined>): {
-  publicUrl: string;
-  socketMode: boolean;
-} {
-  const parsed = envSchema.pick({ PUBLIC_URL: true, SLACK_APP_TOKEN: true }).safeParse(env);
-  if (!parsed.success) {
-    throw problemsOf(parsed.error);
-  }
-  const socketMode = parsed.data.SLACK_APP_TOKEN !== undefined;
-  if (!parsed.data.PUBLIC_URL && !socketMode) {
-    throw new ConfigError([
-      'PUBLIC_URL is required for the manifest (Slack sends commands to <PUBLIC_URL>/slack/events); or set SLACK_APP_TOKEN to use Socket Mode',
-    ]);
-  }
-  return { publicUrl: parsed.data.PUBLIC_URL ?? 'http://localhost', socketMode };
 }

@@ -1,6 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { platformLimits, retryPolicyOf, senderOf } from './compose.js';
-import { ConfigError, parseWorkerConfig } from './config.js';
+import { parseWorkerConfig } from './config/clis.js';
+import { ConfigError } from './config.js';
 import type { Platform } from './domain/types.js';
 import { loadOrExit } from './load-env.js';
 import { createLogger } from './logger.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, parseWorkerConfig } from '../../src/config.js';
+import { parseWorkerConfig } from '../../src/config/clis.js';
+import { ConfigError, parseConfig } from '../../src/config.js';
 
 const problemsOf = (parse: () => unknown): string[] => {
   try {

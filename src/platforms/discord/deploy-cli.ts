@@ -1,5 +1,5 @@
 import { ALL_COMMANDS } from '../../../commands/registry.js';
-import { parseDiscordDeployConfig } from '../../config.js';
+import { parseDiscordDeployConfig } from '../../config/clis.js';
 import { loadOrExit } from '../../load-env.js';
 import { deployCommands, describeDeploy } from './deploy.js';
 import { discordRest } from './discord-bot.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_COMMANDS } from '../../../commands/registry.js';
-import { parseManifestConfig } from '../../config.js';
+import { parseManifestConfig } from '../../config/clis.js';
 import { loadOrExit } from '../../load-env.js';
 import { slackManifest } from './manifest.js';
 
