@@ -131,9 +131,9 @@ export async function stopWorker(w: WorkerProcess, signal: NodeJS.Signals = 'SIG
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function until(what: string, ok: () => boolean, ms = 30_000): Promise<void> {
+export async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!ok()) {
+  while (!(await ok())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
     await sleep(25);
   }

@@ -113,6 +113,7 @@ it('Redis away for 20 s mid-run: the bot answers commands throughout, and every 
   expect(q.log.entries.some((e) => e.msg === 'redis is back: offering pending deliveries again')).toBe(true);
 
   expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', db: 'ok', redis: 'ok' });
+  await until('the queue to empty', async () => (await bot.runtime.queue.depth()) === 0);
   const metrics = await (await fetch(`${base}/metrics`)).text();
   expect(metrics).toContain(`interlude_nudges_planned_total ${FIRST + LATER}`);
   expect(metrics).toContain(`interlude_nudges_sent_total ${FIRST + LATER}`);
