@@ -1,7 +1,7 @@
 import { inQuietHours, quietHoursStartAfter } from '../domain/local-time.js';
 import { isPausedOn } from '../domain/schedule.js';
 import { type Instant, MINUTE } from '../domain/types.js';
-import type { DeliveryJob, SendJob, SendOutcome } from '../ports.js';
+import type { SendJob, SendOutcome } from '../ports.js';
 import { nudgeMessage } from '../views/nudge.js';
 import type { AppDeps } from './deps.js';
 import { linkFor } from './links.js';
@@ -111,18 +111,4 @@ export function recordOutcome(
       return;
     }
   }
-}
-
-/**
- * After a restart: hand every pending row to the outbox again. Each goes out once if still within its grace
- * window, else becomes missed; a row the queue still holds is not queued twice.
- */
-export async function recoverPending(deps: AppDeps, now: Instant): Promise<number> {
-  let n = 0;
-  for (const d of deps.store.deliveries.pending(100_000)) {
-    const job: DeliveryJob = { deliveryId: d.id, key: d.key };
-    await deps.queue.enqueue(job, now);
-    n++;
-  }
-  return n;
 }

@@ -6,7 +6,6 @@
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordCheckin } from '../../src/app/checkin.js';
-import { recoverPending } from '../../src/app/deliver.js';
 import { checkLink } from '../../src/app/links.js';
 import { PROMPTS } from '../../src/domain/prompts/index.js';
 import { HOUR, MINUTE } from '../../src/domain/types.js';
@@ -55,7 +54,7 @@ describe.each([LONDON, NEW_YORK])('daily nudges in %s', (zone) => {
 
     expect(await h.tick(local('2026-03-02T08:00'))).toEqual({ planned: 0, missed: 0 });
     // A restart in the same minute re-enqueues only pending rows: the sent one stays sent.
-    expect(await recoverPending(h.deps, h.now)).toBe(0);
+    expect(await h.outbox.resync(h.now)).toBe(0);
     await h.queue.drain();
     expect(sentTo('alex', zone)).toEqual(['checkin 2026-03-02 08:00']);
 
@@ -312,13 +311,13 @@ describe.each([LONDON, NEW_YORK])('restart recovery in %s', (zone) => {
   it('a row due 1 hour ago is delivered once after the restart', async () => {
     h.now = local('2026-03-02T09:00');
     await h.restart();
-    expect(await recoverPending(h.deps, h.now)).toBe(1);
+    expect(await h.outbox.resync(h.now)).toBe(1);
     await h.queue.drain();
     expect(sentTo('alex', zone)).toEqual(['checkin 2026-03-02 09:00']);
 
     // Recovering again (another restart) finds nothing pending.
     await h.restart();
-    expect(await recoverPending(h.deps, h.now)).toBe(0);
+    expect(await h.outbox.resync(h.now)).toBe(0);
     await h.queue.drain();
     expect(h.messenger.sent).toHaveLength(1);
     expect(h.store.deliveries.forParticipant(h.me(alex()).id).map((d) => d.status)).toEqual(['sent']);
@@ -327,7 +326,7 @@ describe.each([LONDON, NEW_YORK])('restart recovery in %s', (zone) => {
   it('a row due 3 hours ago (grace 2 hours) is marked missed and not sent', async () => {
     h.now = local('2026-03-02T11:00');
     await h.restart();
-    expect(await recoverPending(h.deps, h.now)).toBe(1);
+    expect(await h.outbox.resync(h.now)).toBe(1);
     await h.queue.drain();
     expect(h.messenger.attempts.filter((m) => m.key.includes(':checkin:'))).toEqual([]);
     const p = h.me(alex());
@@ -339,7 +338,7 @@ describe.each([LONDON, NEW_YORK])('restart recovery in %s', (zone) => {
     await h.restart();
     h.now = local('2026-03-02T08:20');
     await h.command(alex(), 'pause');
-    expect(await recoverPending(h.deps, h.now)).toBe(1);
+    expect(await h.outbox.resync(h.now)).toBe(1);
     await h.queue.drain();
     expect(h.messenger.attempts).toEqual([]);
     expect(h.store.deliveries.byKey(`${h.me(alex()).id}:checkin:2026-03-02`)?.status).toBe('cancelled');
@@ -349,7 +348,7 @@ describe.each([LONDON, NEW_YORK])('restart recovery in %s', (zone) => {
     await h.restart();
     h.now = local('2026-03-02T08:10');
     await h.command(alex(), 'settings', 'quiet-hours', { hours: '08:05-08:30' });
-    expect(await recoverPending(h.deps, h.now)).toBe(1);
+    expect(await h.outbox.resync(h.now)).toBe(1);
     await h.queue.drain();
     expect(h.messenger.attempts).toEqual([]);
     expect(h.store.deliveries.byKey(`${h.me(alex()).id}:checkin:2026-03-02`)?.status).toBe('missed');
