@@ -13,6 +13,7 @@ import { parseConfig } from '../../src/config.js';
 import type { Delivery } from '../../src/ports.js';
 import { type Platforms, startPlatforms } from '../../src/run-platforms.js';
 import type { FakeDiscord } from '../fakes/discord/fake-discord.js';
+import { childEnv } from '../helpers/child-env.js';
 import { RecordingLogger } from '../helpers/recording-logger.js';
 import { TEST_KEY } from '../helpers/temp-store.js';
 
@@ -62,6 +63,17 @@ export async function startQueueBot(o: {
   };
 }
 
+/**
+ * A due instant for tests whose worker processes read the real clock: the next whole UTC hour after the real now,
+ * at least `leadMs` ahead, with its wall time. A worker refuses a job past its `sendBy` (due + grace), so a fixed
+ * calendar date would turn every nudge into a miss once that date is behind us.
+ */
+export function nextWholeHour(leadMs = 60_000, now = Date.now()): { at: number; hhmm: string } {
+  const HOUR = 3_600_000;
+  const at = Math.ceil((now + leadMs) / HOUR) * HOUR;
+  return { at, hhmm: new Date(at).toISOString().slice(11, 16) };
+}
+
 /** Discord user ids for `n` people: 18-digit snowflakes. */
 export const userIds = (n: number, base = 700_000_000_000_000_000n): string[] =>
   Array.from({ length: n }, (_, i) => String(base + BigInt(i + 1)));
@@ -91,16 +103,14 @@ export async function spawnWorker(o: {
   prefix: string;
   env?: Record<string, string>;
 }): Promise<WorkerProcess> {
-  const keep = ['PATH', 'HOME', 'TMPDIR'];
-  const env = {
-    ...Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : []))),
+  const env = childEnv({
     REDIS_URL: o.redisUrl,
     QUEUE_PREFIX: o.prefix,
     DISCORD_TOKEN: o.fake.token,
     DISCORD_API_URL: o.fake.apiUrl,
     LOG_LEVEL: 'info',
     ...o.env,
-  };
+  });
   // node with tsx's loader, not the tsx CLI: the CLI runs the program in a child process, so a SIGKILL to it would
   // leave the real worker running as an orphan.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], { cwd: ROOT, env });
@@ -112,12 +122,13 @@ export async function spawnWorker(o: {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const deadline = Date.now() + 20_000;
+  // Generous: loading tsx and the worker takes seconds on a 2-core machine busy with other work.
+  const deadline = Date.now() + 60_000;
   while (!err.includes('"delivery worker ready"')) {
     if (child.exitCode !== null) throw new Error(`worker exited before it was ready:\n${err}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`worker not ready within 20 s:\n${err}`);
+      throw new Error(`worker not ready within 60 s:\n${err}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -131,7 +142,7 @@ export async function stopWorker(w: WorkerProcess, signal: NodeJS.Signals = 'SIG
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+export async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await ok())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);

@@ -9,6 +9,7 @@ import {
   deliveries,
   enrolDue,
   GUILD,
+  nextWholeHour,
   type QueueBot,
   spawnWorker,
   startQueueBot,
@@ -19,8 +20,12 @@ import {
 } from './queue-harness.js';
 
 const N = 200;
-const DUE = Date.parse('2026-11-23T08:00:00Z');
-const RETRY_AFTER_MS = 1_500;
+// The workers read the real clock, so the due hour is relative to it (never a fixed date): see nextWholeHour.
+const { at: DUE, hhmm: DUE_TIME } = nextWholeHour();
+// Long enough that the pause is measured well clear of the requests already in flight when the 429 came, even on a
+// busy machine where those take a second to land.
+const RETRY_AFTER_MS = 3_000;
+const IN_FLIGHT_MS = 1_000;
 let redis: TestRedis;
 let fake: FakeDiscord;
 let q: QueueBot;
@@ -50,7 +55,7 @@ it('a 429 to one worker pauses both worker processes for the Retry-After, and ev
     env: { ...env, WORKERS_IN_PROCESS: 'false' },
   });
   const ids = userIds(N);
-  enrolDue(q.bot, ids, '08:00', q.clock.t);
+  enrolDue(q.bot, ids, DUE_TIME, q.clock.t);
   const [a, b] = await Promise.all([
     spawnWorker({ fake, redisUrl: redis.url, prefix, env }),
     spawnWorker({ fake, redisUrl: redis.url, prefix, env }),
@@ -71,7 +76,7 @@ it('a 429 to one worker pauses both worker processes for the Retry-After, and ev
   await q.bot.runtime.queue.drain();
 
   // Jobs already running finish within moments; after that neither process sends until the wait is over.
-  const inPause = fake.requests.filter((r) => r.at > t429 + 300 && r.at < t429 + RETRY_AFTER_MS - 200);
+  const inPause = fake.requests.filter((r) => r.at > t429 + IN_FLIGHT_MS && r.at < t429 + RETRY_AFTER_MS - 200);
   expect(inPause).toEqual([]);
   expect(fake.requests.some((r) => r.at >= t429 + RETRY_AFTER_MS - 200)).toBe(true);
   // The pause reached the worker that saw no 429 through Redis, not through a 429 of its own.

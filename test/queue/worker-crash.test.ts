@@ -10,6 +10,7 @@ import {
   deliveries,
   enrolDue,
   GUILD,
+  nextWholeHour,
   type QueueBot,
   spawnWorker,
   startQueueBot,
@@ -20,7 +21,8 @@ import {
 } from './queue-harness.js';
 
 const N = 500;
-const DUE = Date.parse('2026-11-23T08:00:00Z');
+// The workers read the real clock, so the due hour is relative to it (never a fixed date): see nextWholeHour.
+const { at: DUE, hhmm: DUE_TIME } = nextWholeHour();
 let redis: TestRedis;
 let fake: FakeDiscord;
 let q: QueueBot;
@@ -49,7 +51,7 @@ it('after SIGKILL mid-run and a new worker, all 500 nudges arrive, none twice', 
     env: { WORKERS_IN_PROCESS: 'false', QUEUE_LOCK_MS: '1500', DISCORD_REQUESTS_PER_SECOND: '150' },
   });
   const ids = userIds(N);
-  enrolDue(q.bot, ids, '08:00', q.clock.t);
+  enrolDue(q.bot, ids, DUE_TIME, q.clock.t);
   const workerEnv = { QUEUE_LOCK_MS: '1500', DISCORD_REQUESTS_PER_SECOND: '150' };
   const first = await spawnWorker({ fake, redisUrl: redis.url, prefix, env: workerEnv });
   workers.push(first);
@@ -81,7 +83,7 @@ it('after SIGKILL mid-run and a new worker, all 500 nudges arrive, none twice', 
   expect(p?.dmChannelId).toMatch(/^\d+$/);
   expect(second.stderr()).not.toContain(fake.token);
   expect(first.stderr()).not.toContain(fake.token);
-}, 90_000);
+}, 150_000);
 
 it('SIGTERM: the worker stops taking jobs, finishes those in flight, reports them, and exits 0', async () => {
   const slow = await FakeDiscord.start({ guilds: [GUILD], globalRatePerSecond: 10 });
@@ -95,7 +97,7 @@ it('SIGTERM: the worker stops taking jobs, finishes those in flight, reports the
   });
   try {
     const ids = userIds(40, 730_000_000_000_000_000n);
-    enrolDue(bot.bot, ids, '08:00', bot.clock.t);
+    enrolDue(bot.bot, ids, DUE_TIME, bot.clock.t);
     const env = { DISCORD_REQUESTS_PER_SECOND: '10', DELIVERY_CONCURRENCY: '3' };
     const w = await spawnWorker({ fake: slow, redisUrl: redis.url, prefix, env });
     workers.push(w);
@@ -128,7 +130,7 @@ it('SIGTERM: the worker stops taking jobs, finishes those in flight, reports the
     await bot.close();
     await slow.close();
   }
-}, 60_000);
+}, 120_000);
 
 it('SIGTERM while Redis is unreachable: the worker leaves after SHUTDOWN_TIMEOUT_MS instead of hanging', async () => {
   if (!redis.owned) throw new Error('redis-server is not on PATH: cannot stop Redis for this test');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeKey } from '../../../src/config.js';
+import { childEnv } from '../../helpers/child-env.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -23,8 +24,7 @@ interface Exit {
 
 /** Only what a shell needs to find node, plus the test's own settings: nothing from the developer's Interlude env. */
 function envWith(settings: Record<string, string>): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'SystemRoot'];
-  const base = Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])));
+  const base = childEnv();
   // PORT=0: the private pages bind a free port, so parallel test files never collide on 3000.
   return { ...base, PORT: '0', ...settings };
 }

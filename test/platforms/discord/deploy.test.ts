@@ -12,6 +12,7 @@ import { deployCommands, describeDeploy } from '../../../src/platforms/discord/d
 import { discordRest } from '../../../src/platforms/discord/discord-bot.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type { Json } from '../../fakes/discord/types.js';
+import { childEnv } from '../../helpers/child-env.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -133,8 +134,7 @@ interface Exit {
  * empty one, so a developer's .env in the project root cannot leak into these runs.
  */
 function cliEnv(settings: Record<string, string>): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'SystemRoot'];
-  const base = Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])));
+  const base = childEnv();
   const blank = {
     DISCORD_TOKEN: '',
     DISCORD_APPLICATION_ID: '',

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unescapeDiscord } from '../../../src/platforms/discord/escape.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type { FakeUser } from '../../fakes/discord/types.js';
+import { childEnv } from '../../helpers/child-env.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -26,8 +27,7 @@ const blair: FakeUser = { id: '400000000000000002', username: 'blair' };
  * an empty one, so a developer's .env in the project root cannot change these runs.
  */
 function envWith(settings: Record<string, string>): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'SystemRoot'];
-  const base = Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])));
+  const base = childEnv();
   const documented = [
     ...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm),
   ];
