@@ -19,6 +19,13 @@ export const crisisHeading = 'If you need help right now';
 
 export const HELP_WORD = /^\s*help\s*[.!]*\s*$/i;
 
+/** After the crisis lines when someone typed words asking for help rather than a command. */
+export const FREE_TEXT_HELP_TAIL = 'For everything else, type /help.';
+
+/** The answer to anything else typed to the bot outside a command. */
+export const FREE_TEXT_POINTER =
+  'I work through commands: type /help to see them. I do not read or keep messages written here. If you need help right now, type /crisis.';
+
 export const kindApology = (ref: string): string =>
   `Sorry — something went wrong on our side and that didn't work. Nothing you wrote was lost. If it keeps happening, mention reference ${ref} to whoever runs Interlude for you.`;
 

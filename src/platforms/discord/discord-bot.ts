@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, type Message, Partials, REST } from 'discord.js';
+import { answerFreeText } from '../../app/free-text.js';
 import { ConfigError } from '../../config.js';
 import type { Logger } from '../../ports.js';
-import { dmReply } from '../dm-reply.js';
 import { ALLOWED_MENTIONS } from './escape.js';
 import { discordjsResponder, inboundOf } from './from-discordjs.js';
 import { type DiscordAppContext, handleInteraction } from './handle-interaction.js';
@@ -45,7 +45,7 @@ export async function startDiscordBot(
   });
   client.on(Events.MessageCreate, (m: Message) => {
     if (m.author.bot || m.guildId !== null) return;
-    const [first] = renderDiscord(dmReply(ctx.deps.settings, m.content));
+    const [first] = renderDiscord(answerFreeText(ctx.deps.settings, m.content));
     if (!first || !m.channel.isSendable()) return;
     m.channel
       .send({ content: first.content, allowedMentions: ALLOWED_MENTIONS })

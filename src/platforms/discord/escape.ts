@@ -15,6 +15,14 @@ export function escapeDiscord(s: string): string {
     );
 }
 
+/**
+ * One of Interlude's own addresses as a real link. An escaped `\:` stops Discord linking an address, so it is not
+ * escaped; the angle brackets end the link exactly (a `)` or `.` after it stays text) and keep the preview off.
+ * An address that could break out of the brackets is shown escaped instead, inert.
+ */
+export const linkDiscord = (url: string): string =>
+  /^https?:\/\/[^\s<>]+$/.test(url) ? `<${url}>` : escapeDiscord(url);
+
 /** What a Discord client shows for escaped text (used by tests and the benchmark to read messages back). */
 export const unescapeDiscord = (s: string): string => s.replace(/\\([^A-Za-z0-9\s])/g, '$1');
 

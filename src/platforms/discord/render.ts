@@ -1,5 +1,11 @@
-import type { ActionButton, Attachment, Block, OutMessage } from '../../views/message.js';
-import { escapeDiscord } from './escape.js';
+import {
+  type ActionButton,
+  type Attachment,
+  type Block,
+  type OutMessage,
+  spansOf,
+} from '../../views/message.js';
+import { escapeDiscord, linkDiscord } from './escape.js';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#create-message). */
 export const CONTENT_LIMIT = 2000;
@@ -30,10 +36,16 @@ export interface DiscordPayload {
   files: DiscordFile[];
 }
 
-const indentLines = (s: string, first: string, rest: string) =>
+/** A line escaped, except the addresses that are ours to link (`links`), which stay real links. */
+const escapeLine = (l: string, links?: readonly string[]) =>
+  spansOf(l, links)
+    .map((s) => ('url' in s ? linkDiscord(s.url) : escapeDiscord(s.text)))
+    .join('');
+
+const indentLines = (s: string, first: string, rest: string, links?: readonly string[]) =>
   s
     .split('\n')
-    .map((l, i) => `${i === 0 ? first : rest}${escapeDiscord(l)}`)
+    .map((l, i) => `${i === 0 ? first : rest}${escapeLine(l, links)}`)
     .join('\n');
 
 function blockText(b: Block): string | null {
@@ -45,7 +57,7 @@ function blockText(b: Block): string | null {
     case 'quote':
       return indentLines(b.text, '> ', '> ');
     case 'list':
-      return b.items.map((i) => indentLines(i, '- ', '  ')).join('\n');
+      return b.items.map((i) => indentLines(i, '- ', '  ', b.links)).join('\n');
     case 'fields':
       return b.fields.map((f) => `**${escapeDiscord(f.label)}:** ${escapeDiscord(f.value)}`).join('\n');
     case 'notice':

@@ -1,4 +1,4 @@
-import type { ActionButton, Block, OutMessage } from '../../views/message.js';
+import { type ActionButton, type Block, type OutMessage, spansOf } from '../../views/message.js';
 
 /**
  * Block Kit for a neutral message. A person's words go in plain_text objects (and rich_text for quotes and lists),
@@ -42,6 +42,9 @@ export function pieces(s: string, n: number): string[] {
 
 const richText = (elements: SlackBlock[]): SlackBlock => ({ type: 'rich_text', elements });
 const textEl = (text: string) => ({ type: 'text', text });
+/** Text elements show words as written; only the addresses that are ours (`links`) become link elements. */
+const lineEls = (line: string, links?: readonly string[]): SlackBlock[] =>
+  spansOf(line, links).map((s) => ('url' in s ? { type: 'link', url: s.url } : textEl(s.text)));
 
 function blocksOf(b: Block): SlackBlock[] {
   switch (b.type) {
@@ -65,7 +68,7 @@ function blocksOf(b: Block): SlackBlock[] {
           {
             type: 'rich_text_list',
             style: 'bullet',
-            elements: b.items.map((i) => ({ type: 'rich_text_section', elements: [textEl(i)] })),
+            elements: b.items.map((i) => ({ type: 'rich_text_section', elements: lineEls(i, b.links) })),
           },
         ]),
       ];

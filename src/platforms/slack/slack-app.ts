@@ -5,20 +5,21 @@ import { handleAction, handleFormSubmit } from '../../app/actions.js';
 import type { Actor } from '../../app/actor.js';
 import { safeForChat } from '../../app/chat-safety.js';
 import type { AppDeps } from '../../app/deps.js';
+import { answerFreeText } from '../../app/free-text.js';
 import { type Registry, replyForError, runCommand } from '../../app/run-command.js';
 import { ConfigError } from '../../config.js';
 import { isUserError } from '../../errors.js';
-import type { Clock, Logger } from '../../ports.js';
+import type { Clock, Logger, Store } from '../../ports.js';
 import { shapeForChat } from '../../views/chat-shape.js';
 import type { Attachment, FormRequest, OutMessage } from '../../views/message.js';
 import { DEFER_AFTER_MS, LATE, withDeadline } from '../deadline.js';
-import { dmReply } from '../dm-reply.js';
 import { parseCommandLine } from '../parse-line.js';
 import { actorFor, plainActor, type SlackWho } from './actor-of.js';
 import { answersFrom, CHECKIN_CALLBACK, checkinView, fieldErrors, parseMetadata } from './checkin-view.js';
 import { plainIds, unescapeSlack } from './mentions.js';
 import { renderSlack, type SlackPayload } from './render.js';
 import { SlackRoles } from './roles.js';
+import { TOKEN_REFUSED } from './slack-errors.js';
 import { slackCommandNames, slackify } from './slack-text.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -39,6 +40,15 @@ async function uploadFiles(client: WebClient, userId: string, files: readonly At
   });
 }
 export const SLASH_COMMAND = '/interlude';
+
+/**
+ * The app's own DM with this person: the id conversations.open gave for them, cached on their enrolment. A DM
+ * between two people also has a `D…` id, and a visible reply there is read by the other person. Unknown (not
+ * enrolled, or no nudge has opened the DM yet): ephemeral, which costs no Slack call inside the 3 s window.
+ */
+function isOwnDm(store: Store, who: SlackWho, channelId: string): boolean {
+  return store.participants.byPlatformUser('slack', who.userId).some((p) => p.dmChannelId === channelId);
+}
 
 export interface SlackConnection {
   botToken: string;
@@ -150,8 +160,9 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
       userId: command.user_id,
       userName: command.user_name ?? null,
     };
-    const inDm = command.channel_id.startsWith('D');
-    const response_type = inDm ? ('in_channel' as const) : ('ephemeral' as const);
+    const response_type = isOwnDm(ctx.deps.store, who, command.channel_id)
+      ? ('in_channel' as const)
+      : ('ephemeral' as const);
     let acked = false;
     let asker = plainActor(who);
     const answer = async (m: OutMessage) => {
@@ -296,7 +307,7 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
   app.message(async ({ message, client }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message)) return;
     if ('bot_id' in message && message.bot_id) return;
-    const [p] = renderSlack(slackify(dmReply(ctx.deps.settings, message.text ?? ''), names));
+    const [p] = renderSlack(slackify(answerFreeText(ctx.deps.settings, message.text ?? ''), names));
     if (p) await client.chat.postMessage({ channel: message.channel, text: p.text, blocks: blocks(p) });
   });
 
@@ -314,12 +325,7 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
         await app.init();
       } catch (e) {
         const code = (e as { data?: { error?: string } }).data?.error;
-        if (
-          code === 'invalid_auth' ||
-          code === 'not_authed' ||
-          code === 'account_inactive' ||
-          code === 'token_revoked'
-        ) {
+        if (code && TOKEN_REFUSED.has(code)) {
           throw new ConfigError([
             `SLACK_BOT_TOKEN was refused by Slack (${code}): copy the Bot User OAuth Token again`,
           ]);

@@ -3,20 +3,12 @@ import type { Logger, Messenger, Recipient, SendOptions, SendResult } from '../.
 import type { OutMessage } from '../../views/message.js';
 import { sendDirectVia } from '../direct-send.js';
 import { renderSlack } from './render.js';
+import { operatorHint, sideOf } from './slack-errors.js';
 
-/** Slack errors that mean retrying cannot help: the person is gone, or cannot be messaged by this app. */
-const PERMANENT = new Set([
-  'user_not_found',
-  'user_disabled',
-  'account_inactive',
-  'cannot_dm_bot',
-  'not_allowed_token_type',
-  'missing_scope',
-  'restricted_action',
-  'user_not_visible',
-  'messages_tab_disabled',
-]);
+type SlackRefusal = { error?: string; needed?: unknown; provided?: unknown };
 const GONE_CHANNEL = new Set(['channel_not_found', 'is_archived']);
+/** A misconfigured app fails every send alike: say so the first time, then once every this many failures. */
+const OPERATOR_LOG_EVERY = 100;
 
 /**
  * Direct messages through the Web API: conversations.open when the DM id is not cached yet (the caller stores it
@@ -58,17 +50,45 @@ export class SlackMessenger implements Messenger {
       await this.client.chat.postMessage({ channel, text: p.text, blocks: p.blocks as KnownBlock[] });
   }
 
+  private readonly operatorFailures = new Map<string, number>();
+
   private failure(e: unknown, to: Recipient): SendResult {
     if (e instanceof WebAPIPlatformError) {
       const error = e.data.error ?? 'unknown';
-      return PERMANENT.has(error)
-        ? { ok: false, permanent: true, reason: `slack ${error}` }
-        : { ok: false, permanent: false, reason: `slack ${error}` };
+      const side = sideOf(error);
+      if (side === 'operator') {
+        // missing_scope answers carry `needed` and `provided`, which WebAPICallResult does not declare.
+        const data: SlackRefusal = e.data;
+        this.operatorProblem(data);
+        // The app's setup, not the person: retried, and in the end failed for now, never marked unreachable.
+        const needed = typeof data.needed === 'string' ? ` (needs ${data.needed})` : '';
+        return { ok: false, permanent: false, reason: `slack ${error}${needed}` };
+      }
+      return { ok: false, permanent: side === 'person', reason: `slack ${error}` };
     }
     if (e instanceof WebAPIRateLimitedError) {
       return { ok: false, permanent: false, reason: 'rate limited', retryAfterMs: e.retryAfter * 1000 };
     }
     this.opts.log.warn({ err: e, user: to.userId }, 'slack send failed');
     return { ok: false, permanent: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+
+  /** Only Slack's answer is logged: the error, the scope it needed and the ones the token has; never the token. */
+  private operatorProblem(data: SlackRefusal): void {
+    const key = `${data.error}:${String(data.needed ?? '')}`;
+    const seen = (this.operatorFailures.get(key) ?? 0) + 1;
+    this.operatorFailures.set(key, seen);
+    if (seen % OPERATOR_LOG_EVERY !== 1) return;
+    this.opts.log.error(
+      {
+        platform: 'slack',
+        error: data.error,
+        ...(typeof data.needed === 'string' ? { neededScope: data.needed } : {}),
+        ...(typeof data.provided === 'string' ? { providedScopes: data.provided } : {}),
+        failures: seen,
+        fix: operatorHint(data),
+      },
+      `slack refused to send a direct message (${data.error}): the app's setup needs fixing, nobody is marked unreachable`,
+    );
   }
 }

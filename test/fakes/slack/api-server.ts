@@ -3,7 +3,7 @@
  * upload URLs under /upload/ and the response_url sink under /response/.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MethodSpec } from './method-table.js';
+import { METHOD_SCOPES, type MethodSpec } from './method-table.js';
 import { parseMultipart } from './multipart.js';
 import type { RateLimiter } from './rate-limits.js';
 import type { SlackStore } from './store.js';
@@ -108,6 +108,13 @@ async function handleApi(deps: ApiDeps, method: string, req: IncomingMessage, re
   if (!token) return finish(200, { ok: false, error: 'not_authed' });
   if (!tokenType) return finish(200, { ok: false, error: 'invalid_auth' });
   if (tokenType !== spec.token) return finish(200, { ok: false, error: 'not_allowed_token_type' });
+  if (tokenType === 'bot' && deps.store.revoked) return finish(200, { ok: false, error: deps.store.revoked });
+  const needed = METHOD_SCOPES[method];
+  const { scopes } = deps.store;
+  if (tokenType === 'bot' && needed && scopes && !scopes.has(needed)) {
+    // Slack names the scope the method needed and the ones the token has (also in X-OAuth-Scopes).
+    return finish(200, { ok: false, error: 'missing_scope', needed, provided: [...scopes].join(',') });
+  }
   const channel = method === 'chat.postMessage' ? deps.store.resolveChannel(params.channel) : undefined;
   const decision = deps.limiter.decide(method, channel && 'id' in channel ? channel.id : undefined);
   if (decision.retryAfterSec !== null) {

@@ -94,6 +94,34 @@ describe('FakeSlack Web API with a real WebClient', () => {
     fake.unblockDmsFrom(BOB.id);
   });
 
+  it('a missing scope is missing_scope with needed and provided; a revoked token fails every call', async () => {
+    fake.grantScopes(['commands', 'chat:write']);
+    const answer = await client.conversations.open({ users: BOB.id }).catch((e: { data: unknown }) => e.data);
+    expect(answer).toMatchObject({
+      ok: false,
+      error: 'missing_scope',
+      needed: 'im:write',
+      provided: 'commands,chat:write',
+    });
+    fake.grantScopes(null);
+    expect((await client.conversations.open({ users: BOB.id })).ok).toBe(true);
+    fake.revokeBotToken('account_inactive');
+    expect(await slackError(client.chat.postMessage({ channel: BOB.id, text: 'x' }))).toBe(
+      'account_inactive',
+    );
+    fake.revokeBotToken(null);
+  });
+
+  it('a DM between two people has a D… id the bot cannot post into', async () => {
+    const between = fake.dmBetween(ALICE.id, BOB.id);
+    expect(between).toMatch(/^D/);
+    expect(fake.dmBetween(BOB.id, ALICE.id)).toBe(between);
+    expect(between).not.toBe(fake.dmChannelFor(ALICE.id));
+    expect(await slackError(client.chat.postMessage({ channel: between, text: 'x' }))).toBe(
+      'channel_not_found',
+    );
+  });
+
   it('views.open takes a fresh trigger once; reuse and expiry are expired_trigger_id', async () => {
     const trigger = fake.issueTriggerId();
     const opened = await client.views.open({ trigger_id: trigger, view: MODAL });

@@ -230,6 +230,26 @@ export class FakeSlack {
     this.store.unknownUsers.add(userId);
   }
 
+  /**
+   * The bot token holds only these scopes (null: every scope again): a method needing another answers
+   * missing_scope with `needed` and `provided`, as an app installed without it does.
+   */
+  grantScopes(scopes: readonly string[] | null): void {
+    this.store.scopes = scopes ? new Set(scopes) : null;
+  }
+
+  /** Every bot-token call answers this error from now on (null: the token works again). */
+  revokeBotToken(
+    error: 'token_revoked' | 'account_inactive' | 'invalid_auth' | null = 'token_revoked',
+  ): void {
+    this.store.revoked = error;
+  }
+
+  /** A DM between two people ('D…', as Slack sends a slash command typed there); the bot is not in it. */
+  dmBetween(a: string, b: string): string {
+    return this.store.peerDmFor(a, b);
+  }
+
   /** A fresh trigger id (single-use, expires after triggerTtlMs), as an injected interaction would carry. */
   issueTriggerId(): string {
     return this.store.issueTrigger();

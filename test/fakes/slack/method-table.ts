@@ -19,6 +19,22 @@ export interface MethodSpec {
   handle(ctx: MethodCtx): Json;
 }
 
+/**
+ * The bot token scope each method needs, as Slack's docs list it (conversations.open accepts any of four; the
+ * fake asks for the DM one). Methods not listed need none.
+ */
+export const METHOD_SCOPES: Record<string, string> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'chat.delete': 'chat:write',
+  'conversations.open': 'im:write',
+  'users.info': 'users:read',
+  'usergroups.users.list': 'usergroups:read',
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
+};
+
 export const fail = (error: string, extra: Json = {}): Json => ({ ok: false, error, ...extra });
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -17,7 +17,8 @@ function teamRef(store: SlackStore): Json {
 }
 
 function channelName(store: SlackStore, id: string): string {
-  return store.dmUserByChannel.has(id) ? 'directmessage' : 'general';
+  if (store.dmUserByChannel.has(id) || [...store.peerDms.values()].includes(id)) return 'directmessage';
+  return 'general';
 }
 
 export function slashCommandFields(

@@ -68,6 +68,12 @@ export class SlackStore {
   readonly dmChannels = new Map<string, string>();
   readonly dmUserByChannel = new Map<string, string>();
   private readonly mpims = new Map<string, string>();
+  /** DMs between two people ('D…' like the app's own): the bot is not a member, so it cannot post there. */
+  readonly peerDms = new Map<string, string>();
+  /** Bot token scopes; a method needing one that is missing answers missing_scope (null: every scope). */
+  scopes: Set<string> | null = null;
+  /** Set: every bot-token call answers this (token_revoked, account_inactive: the app was removed). */
+  revoked: 'token_revoked' | 'account_inactive' | 'invalid_auth' | null = null;
   readonly messages: FakeSlackMessage[] = [];
   readonly ephemerals: FakeSlackEphemeral[] = [];
   readonly views: FakeSlackView[] = [];
@@ -126,6 +132,17 @@ export class SlackStore {
       id = slackId('D');
       this.dmChannels.set(userId, id);
       this.dmUserByChannel.set(id, userId);
+    }
+    return id;
+  }
+
+  /** The DM between two people (not the bot), created with a stable id the first time. */
+  peerDmFor(a: string, b: string): string {
+    const key = [a, b].sort().join(',');
+    let id = this.peerDms.get(key);
+    if (!id) {
+      id = slackId('D');
+      this.peerDms.set(key, id);
     }
     return id;
   }

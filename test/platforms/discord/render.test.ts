@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeDiscord, unescapeDiscord } from '../../../src/platforms/discord/escape.js';
+import { crisisMessage } from '../../../src/app/crisis.js';
+import { escapeDiscord, linkDiscord, unescapeDiscord } from '../../../src/platforms/discord/escape.js';
 import { CONTENT_LIMIT, chunk, renderDiscord } from '../../../src/platforms/discord/render.js';
 import { moodButtons, shapeForChat } from '../../../src/views/chat-shape.js';
 import type { OutMessage } from '../../../src/views/message.js';
@@ -115,5 +116,58 @@ describe('shapeForChat', () => {
     expect(m.actions?.map((a) => a.id)).toEqual(moodButtons('2026-03-02').map((b) => b.id));
     expect(m.blocks).toContainEqual({ type: 'text', text: 'Today’s reflection: What stayed with you?' });
     expect(shapeForChat({ blocks: [], form: { ...form, mood: 4 } }, true).form?.mood).toBe(4);
+  });
+});
+
+describe('renderDiscord: Interlude’s own links', () => {
+  const CRISIS = [
+    '988 Suicide & Crisis Lifeline: call or text 988 (https://988lifeline.org)',
+    'Elsewhere: https://findahelpline.com.',
+    'Emergency: 911 — @everyone <@123>',
+  ];
+
+  it('the crisis lines’ addresses are real links, unescaped; the rest of the line is still escaped', () => {
+    const [p] = renderDiscord(crisisMessage({ crisisLines: CRISIS }));
+    const content = p?.content ?? '';
+    expect(content).toContain('\\(<https://988lifeline.org>\\)');
+    expect(content).toContain('<https://findahelpline.com>.');
+    expect(content).not.toContain('https\\:');
+    expect(content).toContain('Lifeline\\: call');
+    // Operator text too never pings.
+    expect(content).toContain('\\@everyone \\<\\@123\\>');
+  });
+
+  it('a person’s words with an address or a mention stay escaped and inert', () => {
+    const words = 'see https://x.y and @everyone <@123> <https://evil.example>';
+    const [p] = renderDiscord({
+      blocks: [
+        { type: 'quote', text: words },
+        { type: 'text', text: words },
+        { type: 'list', items: [words] },
+      ],
+    });
+    const content = p?.content ?? '';
+    expect(content).not.toMatch(/(^|[^\\])<https?:/);
+    expect(content).not.toMatch(/https:\/\//);
+    expect(content).not.toMatch(/(^|[^\\])@everyone/);
+    expect(unescapeDiscord(content)).toContain(words);
+  });
+
+  it('a link block is a link button (style 5 with the url), never text', () => {
+    const [p] = renderDiscord({
+      blocks: [{ type: 'link', label: 'Open your private page', url: 'https://interlude.example/l/abc' }],
+    });
+    expect(p?.content).toBe('');
+    expect(p?.components[0]?.components[0]).toEqual({
+      type: 2,
+      style: 5,
+      label: 'Open your private page',
+      url: 'https://interlude.example/l/abc',
+    });
+  });
+
+  it('an address that could break out of its brackets is not linked', () => {
+    expect(linkDiscord('https://x.y/a>b')).toBe(escapeDiscord('https://x.y/a>b'));
+    expect(linkDiscord('https://988lifeline.org')).toBe('<https://988lifeline.org>');
   });
 });

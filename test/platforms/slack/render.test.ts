@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_COMMANDS } from '../../../commands/registry.js';
+import { crisisMessage } from '../../../src/app/crisis.js';
 import { registryOf } from '../../../src/app/run-command.js';
 import { plainIds, unescapeSlack } from '../../../src/platforms/slack/mentions.js';
 import { escapeMrkdwn, renderSlack } from '../../../src/platforms/slack/render.js';
@@ -72,5 +73,29 @@ describe('Slack text', () => {
     );
     expect(plainIds('<@U0ANA00001|ana> <@U0SAM00001>')).toBe('U0ANA00001 U0SAM00001');
     expect(unescapeSlack('a &lt;b&gt; &amp;lt;')).toBe('a <b> &lt;');
+  });
+});
+
+describe('renderSlack: Interlude’s own links', () => {
+  it('crisis line addresses are rich_text link elements; the words around them and a person’s stay text', () => {
+    const line = '988 Lifeline: call or text 988 (https://988lifeline.org) <!channel>';
+    const [p] = renderSlack(crisisMessage({ crisisLines: [line, 'Emergency: 911'] }));
+    const list = p?.blocks.find((b) => b.type === 'rich_text')?.elements[0];
+    expect(list.elements[0].elements).toEqual([
+      { type: 'text', text: '988 Lifeline: call or text 988 (' },
+      { type: 'link', url: 'https://988lifeline.org' },
+      { type: 'text', text: ') <!channel>' },
+    ]);
+    expect(list.elements[1].elements).toEqual([{ type: 'text', text: 'Emergency: 911' }]);
+
+    const [mine] = renderSlack({ blocks: [{ type: 'list', items: ['see https://x.y <!here>'] }] });
+    expect(JSON.stringify(mine?.blocks)).not.toContain('"type":"link"');
+  });
+
+  it('a link block is a link button with its url', () => {
+    const [p] = renderSlack({
+      blocks: [{ type: 'link', label: 'Open', url: 'https://interlude.example/l/x' }],
+    });
+    expect(p?.blocks[0]?.elements[0]).toMatchObject({ type: 'button', url: 'https://interlude.example/l/x' });
   });
 });
