@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
-import { logSession, planNextSession, showSessions } from '../src/app/sessions.js';
+import { logSession, planNextSession, removeSession, showSessions } from '../src/app/sessions.js';
 
 export default defineCommand({
   name: 'session',
@@ -18,6 +18,12 @@ export default defineCommand({
       options: z.object({ date: z.string().optional().describe('The date, like 2026-12-04') }),
       examples: ['session next 2026-12-04'],
       run: (ctx, o) => planNextSession(ctx.deps, ctx.me(), o.date, ctx.now),
+    }),
+    remove: leaf({
+      description: 'Remove a session noted or planned by mistake',
+      options: z.object({ date: z.string().optional().describe('Its date, like 2026-12-04') }),
+      examples: ['session remove 2026-12-04'],
+      run: (ctx, o) => removeSession(ctx.deps, ctx.me(), o.date, ctx.now),
     }),
     show: leaf({
       description: 'See your session dates and where you are',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ALL_COMMANDS } from '../commands/registry.js';
-import type { AppDeps, AppSettings } from './app/deps.js';
+import type { AppDeps, AppSettings, ExportCopies } from './app/deps.js';
 import { housekeeping } from './app/housekeeping.js';
 import { deriveLinkKey } from './app/links.js';
 import { planTick } from './app/plan-nudges.js';
@@ -42,6 +42,7 @@ export const appSettingsFrom = (config: Config): AppSettings => ({
   crisisLines: config.crisisLines,
   defaultCheckinTime: config.defaultCheckinTime,
   defaultZone: config.defaultZone,
+  defaultQuietHours: config.defaultQuietHours,
   publicUrl: config.publicUrl,
   linkTtlHours: config.linkTtlHours,
   answerInChat: config.answerInChat,
@@ -87,6 +88,8 @@ export function compose(
   log: Logger,
   clock: Clock,
   messenger: () => Messenger,
+  /** Copies of exports this surface keeps on disk (the console's files), erased by /forget. */
+  exportCopies?: ExportCopies,
 ): Runtime {
   const store = openStore({ file: join(config.dataDir, 'interlude.db'), key });
   const retry = retryPolicyOf(config.queue);
@@ -135,6 +138,7 @@ export function compose(
     settings: appSettingsFrom(config),
     secrets: { linkKey: deriveLinkKey(key) },
     metrics,
+    ...(exportCopies ? { exportCopies } : {}),
   };
   outbox.bind(deps);
   if (!bull || config.queue.workersInProcess) queue.startWorkers(senderOf(messenger));

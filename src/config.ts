@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { blankIsUnset, boolFlag, int, optionalString } from './config/fields.js';
 import { type QueueConfig, queueConfigOf, queueEnv } from './config/queue.js';
+import { quietHoursSchema } from './domain/local-time.js';
+import type { QuietHours } from './domain/types.js';
 
 export type { QueueConfig } from './config/queue.js';
 
@@ -127,6 +129,17 @@ export const envSchema = z.object({
       .refine((z) => isIanaZone(z), { error: 'expects an IANA time zone such as Europe/London' })
       .optional(),
   ),
+  // A clinic setting, not a constant: the quiet hours a new participant starts with (they change their own).
+  DEFAULT_QUIET_HOURS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .default('22:00-07:00')
+      .refine((v) => quietHoursSchema.safeParse(v).success, {
+        error: 'expects quiet hours as a start and a different end, like 22:00-07:00, or off for none',
+      })
+      .transform((v): QuietHours | null => quietHoursSchema.parse(v)),
+  ),
   FOLLOW_UP_HOURS: int(3, 1, 12, 'hours after an unanswered nudge before the one follow-up'),
   DELIVERY_GRACE_MINUTES: int(120, 0, 24 * 60, 'minutes a late nudge may still be sent after a restart'),
   BOOSTER_INTERVAL_DAYS: int(
@@ -197,6 +210,8 @@ export interface Config {
   };
   defaultCheckinTime: string;
   defaultZone: string | null;
+  /** Quiet hours a new participant starts with; null: none unless they set some. */
+  defaultQuietHours: QuietHours | null;
   followUpAfterHours: number;
   graceMinutes: number;
   boosterIntervalDays: number;
@@ -279,6 +294,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     defaultCheckinTime: e.DEFAULT_CHECKIN_TIME,
     defaultZone: e.DEFAULT_ZONE ?? null,
+    defaultQuietHours: e.DEFAULT_QUIET_HOURS,
     followUpAfterHours: e.FOLLOW_UP_HOURS,
     graceMinutes: e.DELIVERY_GRACE_MINUTES,
     boosterIntervalDays: e.BOOSTER_INTERVAL_DAYS,

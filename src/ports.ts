@@ -31,7 +31,8 @@ export interface Participant {
   /** Paused: no nudges. With `pausedUntil`, nudges resume on that local date by themselves. */
   paused: boolean;
   pausedUntil: LocalDate | null;
-  skipDate: LocalDate | null;
+  /** Local dates skipped with /skip or a nudge's button: sorted, recent ones only (see domain withSkip). */
+  skipDates: readonly LocalDate[];
   snoozeUntil: Instant | null;
   followUp: boolean;
   consentVersion: string;
@@ -167,8 +168,14 @@ export interface SessionRepo {
   add(participantId: number, date: LocalDate, status: SessionStatus, now: Instant): TherapySession;
   /** All of a person's sessions, oldest first. */
   list(participantId: number): TherapySession[];
-  /** Remove planned sessions (when a new next session replaces the old plan). */
-  clearPlanned(participantId: number): void;
+  /** Remove planned sessions dated `fromDate` or later (a new next session replaces the old plan). */
+  clearPlanned(participantId: number, fromDate: LocalDate): void;
+  /** Mark one of this person's sessions done or planned; false when they have no session with that id. */
+  setStatus(participantId: number, id: number, status: SessionStatus): boolean;
+  /** Remove one of this person's sessions by id; false when there was none. */
+  removeById(participantId: number, id: number): boolean;
+  /** Remove this person's sessions on a date; how many there were. */
+  removeOn(participantId: number, date: LocalDate): number;
 }
 
 export interface CheckinRepo {
@@ -254,13 +261,23 @@ export interface Link {
 
 export type NewLink = Omit<Link, 'id' | 'usedAt' | 'createdAt'> & { tokenHash: Buffer };
 
+/** What is left of a link housekeeping removed: enough to tell the person truly why it no longer opens. */
+export interface LinkEnding {
+  purpose: LinkPurpose;
+  reason: 'expired' | 'used' | 'revoked';
+  endedAt: Instant;
+}
+
 export interface LinkRepo {
   create(link: NewLink, now: Instant): Link;
   byTokenHash(tokenHash: Buffer): Link | null;
   get(id: number): Link | null;
   /** Mark used if it was not already; false when someone used it first (one submit per link). */
   markUsed(id: number, now: Instant): boolean;
+  /** Delete links expired at or before `now`, leaving a LinkEnding for each; old endings are pruned. */
   deleteExpired(now: Instant): number;
+  /** The ending of a removed link, while it is kept. */
+  endingByTokenHash(tokenHash: Buffer): LinkEnding | null;
 }
 
 /** A browser session opened from a link: an HttpOnly cookie whose hash is stored, with its CSRF token. */

@@ -8,6 +8,7 @@ import { confirmEnrolment } from './enrol.js';
 import { forgetConfirmed } from './forget.js';
 import { requireParticipant } from './participants.js';
 import { skip, snooze } from './pause.js';
+import { answerSessionQuestion, SESSION_ANSWER } from './session-question.js';
 
 /**
  * Every button on every surface lands here by its id. Ids arrive from platforms untrusted: each handler
@@ -29,6 +30,8 @@ export function handleAction(deps: AppDeps, actor: Actor, id: string, now: numbe
       return skip(deps, me(), undefined, now, params.date);
     case 'nudge.snooze':
       return snooze(deps, me(), params.m, now);
+    case SESSION_ANSWER:
+      return answerSessionQuestion(deps, me(), params, now);
     case 'forget.confirm':
       return forgetConfirmed(deps, me());
     case 'forget.cancel':

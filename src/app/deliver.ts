@@ -1,5 +1,5 @@
 import { inQuietHours, quietHoursStartAfter } from '../domain/local-time.js';
-import { isPausedOn } from '../domain/schedule.js';
+import { isPausedOn, isSkipped, quietHoursFor } from '../domain/schedule.js';
 import { type Instant, MINUTE } from '../domain/types.js';
 import type { SendJob, SendOutcome } from '../ports.js';
 import { nudgeMessage } from '../views/nudge.js';
@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { linkFor } from './links.js';
 import { recipientOf } from './participants.js';
 import { updateSchedule } from './reschedule.js';
+import { nudgeSessionExtra } from './session-question.js';
 
 /**
  * Delivery in three steps, so that the middle one needs no database and can run on any machine:
@@ -34,26 +35,35 @@ export function prepareDelivery(deps: AppDeps, deliveryId: number, now: Instant)
   const p = store.participants.get(d.participantId);
   if (!p) return { kind: 'skipped' };
   // isPausedOn, not `paused`: a pause with an end date lifts on that date while the flag stays set.
-  const stopped = isPausedOn(p, d.localDate) || p.unreachable || p.skipDate === d.localDate;
+  const stopped = isPausedOn(p, d.localDate) || p.unreachable || isSkipped(p, d.localDate);
   if (stopped || store.checkins.existsOn(p.id, d.localDate)) {
     store.deliveries.markStatus(d.id, 'cancelled', null);
     return { kind: 'cancelled' };
   }
   const graceEnds = d.dueAt + deps.settings.graceMinutes * MINUTE;
-  if (now > graceEnds || inQuietHours(now, p.zone, p.quietHours)) {
+  // A check-in chosen inside quiet hours is kept; follow-ups, snoozes and late check-ins keep out of them.
+  const quiet = quietHoursFor(d.kind, p.quietHours, p.zone, d.dueAt);
+  if (now > graceEnds || inQuietHours(now, p.zone, quiet)) {
     store.deliveries.markStatus(d.id, 'missed', null);
     deps.metrics?.late(1);
     return { kind: 'missed' };
   }
-  const quietStarts = quietHoursStartAfter(now, p.zone, p.quietHours);
+  const quietStarts = quietHoursStartAfter(now, p.zone, quiet);
   const url = linkFor(deps, p, 'checkin', now, d.localDate);
+  const nudge = nudgeMessage(d, url);
+  // A check-in nudge also asks whether a planned session took place (see session-question.ts).
+  const extra = d.kind === 'checkin' ? nudgeSessionExtra(deps, p, now) : { blocks: [] };
   return {
     kind: 'send',
     job: {
       deliveryId: d.id,
       key: d.key,
       to: recipientOf(store, p),
-      message: nudgeMessage(d, url),
+      message: {
+        ...nudge,
+        blocks: [...nudge.blocks, ...extra.blocks],
+        actions: [...(nudge.actions ?? []), ...(extra.actions ?? [])],
+      },
       answerInChat: deps.settings.answerInChat,
       dueAt: d.dueAt,
       sendBy: quietStarts === null ? graceEnds : Math.min(graceEnds, quietStarts),

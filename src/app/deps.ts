@@ -1,5 +1,5 @@
-import type { LocalTime } from '../domain/types.js';
-import type { DeliveryMetrics, Logger, Outbox, Store } from '../ports.js';
+import type { LocalTime, QuietHours } from '../domain/types.js';
+import type { DeliveryMetrics, Logger, Outbox, Participant, Store } from '../ports.js';
 
 /** Clinic-set values the use cases need; they come from config, never from constants in the code. */
 export interface AppSettings {
@@ -8,6 +8,8 @@ export interface AppSettings {
   boosterIntervalDays: number;
   crisisLines: string[];
   defaultCheckinTime: LocalTime;
+  /** Quiet hours a new participant starts with (DEFAULT_QUIET_HOURS); null: none. */
+  defaultQuietHours: QuietHours | null;
   /** The zone to assume when a surface knows it (the console knows the machine's); null elsewhere. */
   defaultZone: string | null;
   /** Where people's browsers reach the private pages, without a trailing slash. */
@@ -34,4 +36,12 @@ export interface AppDeps {
   secrets: AppSecrets;
   /** Delivery counters for /metrics; absent where nobody reads them (tests, benchmarks). */
   metrics?: DeliveryMetrics;
+  /** Copies of exports Interlude itself keeps on disk (the console's files): erased with the person. */
+  exportCopies?: ExportCopies;
+}
+
+/** Where a surface keeps the export files it wrote for a person, so /forget can erase every copy. */
+export interface ExportCopies {
+  /** Remove every export file kept for this person; how many export folders went. */
+  eraseFor(p: Participant): number;
 }

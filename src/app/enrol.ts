@@ -14,6 +14,32 @@ import { updateSchedule } from './reschedule.js';
 
 const enrolSchema = z.object({ zone: zoneSchema, time: localTimeSchema });
 
+/** A word that is meant as a clock time (07:00, 7:30, 19.00), even a wrong one: it is then refused as a time. */
+const TIMEISH = /^\d{1,2}([:.h]\d{0,2})?$/i;
+
+/**
+ * /start's words in any order: the word that reads as a time is the time, the rest is the zone. So `/start 07:00`
+ * sets the time (the zone falls back to the default, or is asked for), and `/start new york 08:00`, which the
+ * console splits into zone "new" and time "york 08:00", still reads as a zone and a time.
+ */
+export function readStartWords(raw: { zone?: string | undefined; time?: string | undefined }): {
+  zone: string | undefined;
+  time: string | undefined;
+} {
+  const words = [raw.zone, raw.time].join(' ').trim().split(/\s+/).filter(Boolean);
+  const timeAt = words.findIndex((w) => TIMEISH.test(w));
+  if (timeAt === -1) {
+    // No clock time: a good zone and a time we will refuse as it is ('noon'), or a zone in several words
+    // ('new york'), read whole so a close match can be suggested for it.
+    if (raw.zone !== undefined && zoneSchema.safeParse(raw.zone).success)
+      return { zone: raw.zone, time: raw.time };
+    return { zone: words.length > 0 ? words.join(' ') : undefined, time: undefined };
+  }
+  const time = words[timeAt];
+  const zone = words.filter((_, i) => i !== timeAt).join(' ');
+  return { zone: zone === '' ? undefined : zone, time };
+}
+
 /** Step one of /start: show what we store and who sees it, and ask for agreement. Writes nothing. */
 export function startEnrolment(
   deps: AppDeps,
@@ -30,14 +56,15 @@ export function startEnrolment(
       ],
     };
   }
-  const zone = raw.zone ?? deps.settings.defaultZone;
+  const words = readStartWords(raw);
+  const zone = words.zone ?? deps.settings.defaultZone;
   if (!zone) {
     throw new UserError(
       'zone-needed',
-      'Which time zone are you in? Add it to /start, for example: /start zone:Europe/London time:20:00',
+      `Which time zone are you in? Add it to /start, for example: /start zone:Europe/London time:${localTimeSchema.safeParse(words.time).data ?? deps.settings.defaultCheckinTime}`,
     );
   }
-  const input = parseInput(enrolSchema, { zone, time: raw.time ?? deps.settings.defaultCheckinTime });
+  const input = parseInput(enrolSchema, { zone, time: words.time ?? deps.settings.defaultCheckinTime });
   return {
     blocks: [
       heading('Welcome to Interlude'),
@@ -75,6 +102,8 @@ export function confirmEnrolment(
         displayName: actor.displayName,
         zone: input.zone,
         checkinTime: input.time,
+        // The clinic's default (DEFAULT_QUIET_HOURS); the person changes it in /settings.
+        quietHours: deps.settings.defaultQuietHours,
         consentVersion: CONSENT_VERSION,
         consentAt: now,
       },

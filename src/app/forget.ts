@@ -22,6 +22,8 @@ export function forgetRequest(): OutMessage {
 export function forgetConfirmed(deps: AppDeps, p: Participant): OutMessage {
   const queued = deps.store.deliveries.forParticipant(p.id).filter((d) => d.status === 'pending');
   deps.store.forget(p.id);
+  // Erase means every copy we made: export files written on this machine go too.
+  deps.exportCopies?.eraseFor(p);
   // Their nudges may already wait in the queue with their chat id: take them back too.
   deps.queue.withdraw(
     p.platform,

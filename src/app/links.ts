@@ -94,14 +94,66 @@ export type LinkCheck =
       purpose?: LinkPurpose;
     };
 
-/** Check a token from a URL. Reads only: opening a link never changes anything. */
+/**
+ * Check a token from a URL. Reads only: opening a link never changes anything. A link housekeeping removed is
+ * answered from its ending, so it says the same after the clean-up as before. Used is said before expired: a used
+ * link that has since expired was used (its check-in is saved; its one sign-in happened).
+ */
 export function checkLink(deps: AppDeps, token: string, now: number): LinkCheck {
   if (!signatureValid(deps.secrets.linkKey, token)) return { ok: false, reason: 'altered' };
-  const link = deps.store.links.byTokenHash(hashToken(token));
-  if (!link) return { ok: false, reason: 'unknown' };
-  if (link.expiresAt <= now) return { ok: false, reason: 'expired', purpose: link.purpose };
+  const hash = hashToken(token);
+  const link = deps.store.links.byTokenHash(hash);
+  if (!link) {
+    const ending = deps.store.links.endingByTokenHash(hash);
+    // A revoked link is one that was taken back: to the person it is a link that does not work.
+    if (!ending || ending.reason === 'revoked') return { ok: false, reason: 'unknown' };
+    return { ok: false, reason: ending.reason, purpose: ending.purpose };
+  }
   if (link.usedAt !== null) return { ok: false, reason: 'used', purpose: link.purpose };
+  if (link.expiresAt <= now) return { ok: false, reason: 'expired', purpose: link.purpose };
   return { ok: true, link };
+}
+
+/**
+ * What a check-in form carries besides its answers, signed: which link it came from, until when, for which day
+ * and prompt. A browser drops the session cookie when the link expires, so a save after that arrives with no
+ * session; the ticket lets the page say truly that the link expired and show the form again with the answers.
+ * It authorises nothing: nothing is ever saved without a live session and its CSRF token.
+ */
+export interface FormTicket {
+  linkId: number;
+  expiresAt: number;
+  localDate: string;
+  promptId: string;
+}
+
+const ticketSig = (key: Buffer, payload: string) =>
+  createHmac('sha256', key)
+    .update(`form-ticket:${payload}`)
+    .digest()
+    .subarray(0, SIG_BYTES)
+    .toString('base64url');
+
+export function signFormTicket(key: Buffer, t: FormTicket): string {
+  const payload = Buffer.from(JSON.stringify([t.linkId, t.expiresAt, t.localDate, t.promptId])).toString(
+    'base64url',
+  );
+  return `${payload}.${ticketSig(key, payload)}`;
+}
+
+export function readFormTicket(key: Buffer, given: unknown): FormTicket | null {
+  if (typeof given !== 'string' || given.length > 400) return null;
+  const [payload, sig, extra] = given.split('.');
+  if (!payload || !sig || extra !== undefined) return null;
+  const expected = Buffer.from(ticketSig(key, payload));
+  const actual = Buffer.from(sig);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  const v: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  if (!Array.isArray(v) || v.length !== 4) return null;
+  const [linkId, expiresAt, localDate, promptId] = v as unknown[];
+  if (typeof linkId !== 'number' || typeof expiresAt !== 'number') return null;
+  if (typeof localDate !== 'string' || typeof promptId !== 'string') return null;
+  return { linkId, expiresAt, localDate, promptId };
 }
 
 /** A browser session for a link: an opaque cookie token (only its hash is stored) and a CSRF token. */

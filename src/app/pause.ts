@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
-import { isPausedOn, snoozeTarget } from '../domain/schedule.js';
+import { isPausedOn, snoozeTarget, withSkip } from '../domain/schedule.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
 import type { Participant } from '../ports.js';
@@ -95,7 +95,7 @@ export function skip(
     );
   }
   const handled = p.lastNudgeDate === day ? { followUpHandledFor: day, snoozeUntil: null } : {};
-  updateSchedule(deps, p, { skipDate: day, ...handled }, now);
+  updateSchedule(deps, p, { skipDates: withSkip(p.skipDates, day, today), ...handled }, now);
   return {
     blocks: [
       text(

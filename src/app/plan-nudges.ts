@@ -1,4 +1,5 @@
 import { inQuietHours } from '../domain/local-time.js';
+import { quietHoursFor } from '../domain/schedule.js';
 import { MINUTE, type NudgeKind } from '../domain/types.js';
 import type { DeliveryJob, Participant, ParticipantPatch } from '../ports.js';
 import type { AppDeps } from './deps.js';
@@ -14,8 +15,8 @@ export interface TickResult {
 /**
  * One planner tick: take the people whose next nudge is due (an indexed query: the cost is the number due, not
  * the number enrolled), write one delivery row each on its unique key, move their schedule on, and hand the new
- * rows to the queue. A nudge that would go out later than the grace window, or inside quiet hours, is recorded as
- * missed instead of being sent late.
+ * rows to the queue. A nudge that would go out later than the grace window, or a follow-up or snooze inside quiet
+ * hours, is recorded as missed instead of being sent late.
  */
 export async function planTick(deps: AppDeps, now: number): Promise<TickResult> {
   const result: TickResult = { planned: 0, missed: 0 };
@@ -40,7 +41,9 @@ function planOne(deps: AppDeps, p: Participant, now: number, result: TickResult)
   const date = p.nextDueDate;
   if (kind === null || at === null || date === null) return [];
   const answered = kind !== 'checkin' && deps.store.checkins.existsOn(p.id, date);
-  const late = now - at > deps.settings.graceMinutes * MINUTE || inQuietHours(now, p.zone, p.quietHours);
+  // Quiet hours hold back what we start ourselves (follow-ups, snoozes), never the check-in time the person chose.
+  const quiet = inQuietHours(now, p.zone, quietHoursFor(kind, p.quietHours, p.zone, at));
+  const late = now - at > deps.settings.graceMinutes * MINUTE || quiet;
   updateSchedule(deps, p, advance(kind, at, date, late), now);
   if (answered) return [];
   const row = deps.store.deliveries.insert(

@@ -1,39 +1,47 @@
-import { localDateOf, localDateSchema } from '../domain/local-time.js';
+import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
+import type { LocalDate } from '../domain/types.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
 import type { Participant } from '../ports.js';
 import { heading, list, type OutMessage, text } from '../views/message.js';
 import { phaseNote } from '../views/phase-notes.js';
-import { formatDateLong } from '../views/when.js';
 import type { AppDeps } from './deps.js';
 import { phaseFor } from './phase-of.js';
+import { sessionQuestion } from './session-question.js';
+import { SESSION_TEXTS as T } from './session-texts.js';
 
-const PHASE_NAMES = {
-  'session-day': 'a session day',
-  integration: 'the first days after a session',
-  maintenance: 'the weeks between sessions',
-  preparation: 'getting ready for your next session',
-  'booster-due': 'a while since your last session',
-} as const;
+/** How far back a session may be noted: a year before the person joined (older dates are almost always typos). */
+const LOG_BACK_DAYS = 365;
+/** How far ahead a session may be planned (further is almost always a mistyped year). */
+const PLAN_AHEAD_DAYS = 2 * 365;
 
 const dateOf = (raw: string | undefined) => parseInput(localDateSchema, raw ?? '', 'invalid-date');
+
+/** The earliest date a session may be noted for this person. */
+export const earliestLogDate = (p: Participant): LocalDate =>
+  addDays(localDateOf(p.createdAt, p.zone), -LOG_BACK_DAYS);
 
 /** Record a session that took place (today or earlier), so prompts follow where the person is. */
 export function logSession(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
   const today = localDateOf(now, p.zone);
-  const date = raw === undefined ? today : dateOf(raw);
-  if (date > today) {
-    throw new UserError(
-      'session-in-future',
-      `${formatDateLong(date)} hasn't happened yet. To plan a session, use /session next ${date}.`,
-    );
-  }
-  const already = deps.store.sessions.list(p.id).some((s) => s.date === date && s.status === 'done');
-  if (!already) deps.store.sessions.add(p.id, date, 'done', now);
-  return showSessions(deps, p, now, `Noted a session on ${formatDateLong(date)}.`);
+  const date = raw === undefined || raw.trim() === '' ? today : dateOf(raw);
+  if (date > today) throw new UserError('session-in-future', T.logInFuture(date));
+  const earliest = earliestLogDate(p);
+  if (date < earliest) throw new UserError('session-too-old', T.logTooOld(earliest));
+  deps.store.transaction(() => {
+    const onDate = deps.store.sessions.list(p.id).filter((s) => s.date === date);
+    // Noting a planned session as done confirms it, rather than keeping a second row beside it.
+    const planned = onDate.find((s) => s.status === 'planned');
+    if (planned) deps.store.sessions.setStatus(p.id, planned.id, 'done');
+    else if (!onDate.some((s) => s.status === 'done')) deps.store.sessions.add(p.id, date, 'done', now);
+  });
+  return showSessions(deps, p, now, T.noted(date));
 }
 
-/** Set (or replace) the next planned session. */
+/**
+ * Set (or replace) the next planned session. A planned session whose day has come is left alone: it waits for
+ * the person to say whether it happened.
+ */
 export function planNextSession(
   deps: AppDeps,
   p: Participant,
@@ -42,38 +50,49 @@ export function planNextSession(
 ): OutMessage {
   const today = localDateOf(now, p.zone);
   const date = dateOf(raw);
-  if (date < today) {
-    throw new UserError(
-      'session-in-past',
-      `${formatDateLong(date)} is already behind us. To note a session you had, use /session log ${date}.`,
-    );
-  }
+  if (date < today) throw new UserError('session-in-past', T.planInPast(date));
+  const latest = addDays(today, PLAN_AHEAD_DAYS);
+  if (date > latest) throw new UserError('session-too-far', T.planTooFar(latest));
   deps.store.transaction(() => {
-    deps.store.sessions.clearPlanned(p.id);
-    deps.store.sessions.add(p.id, date, 'planned', now);
+    deps.store.sessions.clearPlanned(p.id, addDays(today, 1));
+    const already = deps.store.sessions.list(p.id).some((s) => s.date === date);
+    if (!already) deps.store.sessions.add(p.id, date, 'planned', now);
   });
-  return showSessions(deps, p, now, `Your next session is set for ${formatDateLong(date)}.`);
+  return showSessions(deps, p, now, T.nextSet(date));
+}
+
+/** Remove a session noted or planned by mistake (every session on that date). */
+export function removeSession(
+  deps: AppDeps,
+  p: Participant,
+  raw: string | undefined,
+  now: number,
+): OutMessage {
+  if (raw === undefined || raw.trim() === '') throw new UserError('session-date-needed', T.removeNeedsDate);
+  const date = dateOf(raw);
+  const removed = deps.store.sessions.removeOn(p.id, date);
+  if (removed === 0) throw new UserError('no-session-on-date', T.noneOn(date));
+  return showSessions(deps, p, now, T.removed(date));
 }
 
 export function showSessions(deps: AppDeps, p: Participant, now: number, lead?: string): OutMessage {
   const info = phaseFor(deps, p, now);
   const note = phaseNote(info);
   const facts = [
-    info.lastSession
-      ? `Last session: ${formatDateLong(info.lastSession)}`
-      : 'No session logged yet (/session log).',
-    info.nextSession
-      ? `Next session: ${formatDateLong(info.nextSession)}`
-      : 'No next session set (/session next).',
-    `Right now: ${PHASE_NAMES[info.phase]}.`,
+    info.lastSession ? T.last(info.lastSession) : T.noLast,
+    info.nextSession ? T.next(info.nextSession) : T.noNext,
+    T.now(info.phase),
   ];
+  const question = sessionQuestion(deps, p, now);
   return {
     blocks: [
       ...(lead ? [text(lead)] : []),
-      heading('Your sessions'),
+      heading(T.heading),
       list(facts),
       ...(note ? [text(note)] : []),
+      ...(question?.blocks ?? []),
     ],
+    ...(question ? { actions: question.actions } : {}),
     sensitive: true,
   };
 }

@@ -7,14 +7,15 @@ import {
   zoneSchema,
 } from '../domain/local-time.js';
 import { isPausedOn } from '../domain/schedule.js';
+import type { QuietHours } from '../domain/types.js';
 import { parseInput } from '../domain/validation.js';
-import { UserError } from '../errors.js';
 import type { Participant } from '../ports.js';
 import { heading, list, type OutMessage, text } from '../views/message.js';
 import { SHARING_EXPLAINED } from '../views/texts.js';
 import { formatInstant } from '../views/when.js';
 import type { AppDeps } from './deps.js';
 import { updateSchedule } from './reschedule.js';
+import { SETTINGS_TEXTS } from './settings-texts.js';
 
 const onOff = z
   .string({ error: 'Say on or off, for example: /settings follow-up off' })
@@ -22,14 +23,14 @@ const onOff = z
   .toLowerCase()
   .pipe(z.enum(['on', 'off'], { error: 'Say on or off, for example: /settings follow-up off' }));
 
-const quietLabel = (p: Participant) => (p.quietHours ? `${p.quietHours.start}–${p.quietHours.end}` : 'off');
+const quietLabel = (q: QuietHours | null) => (q ? `${q.start}–${q.end}` : 'off');
 
 export function showSettings(deps: AppDeps, p: Participant, now: number, lead?: string): OutMessage {
   const pausedToday = isPausedOn(p, localDateOf(now, p.zone));
   const rows = [
     `Check-in time: ${p.checkinTime} (/settings time 08:30)`,
     `Time zone: ${p.zone} (/settings zone Europe/London)`,
-    `Quiet hours: ${quietLabel(p)} (/settings quiet-hours 22:00-07:00, or off)`,
+    SETTINGS_TEXTS.quietRow(quietLabel(p.quietHours), quietLabel(deps.settings.defaultQuietHours)),
     `Follow-up reminder: ${p.followUp ? `on, once, ${deps.settings.followUpAfterHours} h after an unanswered nudge` : 'off'} (/settings follow-up on|off)`,
     `Sharing with facilitators: ${p.shareWithFacilitator ? 'on' : 'off'} (/settings sharing on|off)`,
     `Nudges: ${pausedToday ? (p.pausedUntil ? `paused until ${p.pausedUntil}` : 'paused (/resume)') : p.unreachable ? 'stopped: I could not reach you by direct message' : 'on'}`,
@@ -45,14 +46,15 @@ export function setCheckinTime(
   now: number,
 ): OutMessage {
   const time = parseInput(localTimeSchema, raw ?? '', 'invalid-time');
-  if (timeInQuietHours(time, p.quietHours)) {
-    throw new UserError(
-      'time-in-quiet-hours',
-      `${time} falls inside your quiet hours (${quietLabel(p)}), when I stay silent. Pick another time, or change your quiet hours first.`,
-    );
-  }
   const updated = updateSchedule(deps, p, { checkinTime: time }, now);
-  return showSettings(deps, updated, now, `Check-ins will come at ${time}.`);
+  // A chosen time inside quiet hours is kept as it is; only reminders and snoozes stay out of them.
+  const inQuiet = timeInQuietHours(time, p.quietHours);
+  return showSettings(
+    deps,
+    updated,
+    now,
+    SETTINGS_TEXTS.timeSet(time, inQuiet ? quietLabel(p.quietHours) : null),
+  );
 }
 
 export function setZone(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
@@ -68,14 +70,14 @@ export function setQuietHours(
   now: number,
 ): OutMessage {
   const quiet = parseInput(quietHoursSchema, raw ?? '', 'invalid-quiet-hours');
-  if (quiet && timeInQuietHours(p.checkinTime, quiet)) {
-    throw new UserError(
-      'time-in-quiet-hours',
-      `Your check-in time (${p.checkinTime}) would fall inside those quiet hours. Move your check-in first (/settings time), then set quiet hours.`,
-    );
-  }
   const updated = updateSchedule(deps, p, { quietHours: quiet }, now);
-  return showSettings(deps, updated, now, quiet ? 'Quiet hours set.' : 'Quiet hours turned off.');
+  const keepsTime = quiet !== null && timeInQuietHours(p.checkinTime, quiet);
+  return showSettings(
+    deps,
+    updated,
+    now,
+    quiet ? SETTINGS_TEXTS.quietSet(keepsTime ? p.checkinTime : null) : SETTINGS_TEXTS.quietOff,
+  );
 }
 
 export function setFollowUp(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {

@@ -35,11 +35,23 @@ export const TAG_LABELS: Record<CheckinTag, string> = {
   'hard-day': 'hard day',
 };
 
+/**
+ * Only plain digits (white space around them allowed) are a number here: `Number()` would also read `1e1`, `0x5`
+ * or `5.`, which nobody means as an answer on a 1-10 scale. Anything else is left as text, and refused.
+ */
+const PLAIN_INTEGER = /^\s*\d+\s*$/;
+const plainInteger = (v: unknown): unknown =>
+  typeof v === 'string' && PLAIN_INTEGER.test(v) ? Number(v.trim()) : v;
+
+/** Browsers send a textarea's line ends as CRLF and some pastes carry a lone CR: every surface stores LF. */
+export const normaliseLineEnds = (v: unknown): unknown =>
+  typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v;
+
 const scale = (label: string, min: number, max: number) =>
   z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: `${label} needs a number from ${min} to ${max}.` })
+    (v) => plainInteger(blankToUndefined(v)),
+    z
+      .number({ error: `${label} needs a whole number from ${min} to ${max}.` })
       .int({ error: `${label} needs a whole number from ${min} to ${max}.` })
       .min(min, { error: `${label} goes from ${min} to ${max} — please pick a number in that range.` })
       .max(max, { error: `${label} goes from ${min} to ${max} — please pick a number in that range.` }),
@@ -154,7 +166,9 @@ export const fieldSchemas = {
   sleep: scale('Sleep', 1, 5),
   energy: scale('Energy', 1, 5),
   anxiety: scale('Anxiety', 1, 5),
-  reflection: freeText('reflection', { optional: true }).transform((s) => (s.length === 0 ? null : s)),
+  reflection: z
+    .preprocess(normaliseLineEnds, freeText('reflection', { optional: true }))
+    .transform((s) => (s.length === 0 ? null : s)),
   tags: tagList,
 } as const;
 

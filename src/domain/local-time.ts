@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import type { Instant, LocalDate, LocalTime, QuietHours } from './types.js';
 import { DAY, MINUTE } from './types.js';
+import { isAreaCityName, suggestZones } from './zone-names.js';
 
 // ---------------------------------------------------------------------------------------------------- zones
 
@@ -194,18 +195,46 @@ const parsedString = <T>(
 
 const ZONE_EXAMPLES = 'Try a city name like Europe/London or America/New_York.';
 
-/** An IANA time zone. Spaces become underscores ('America/New York'), and the letter case is corrected. */
+/** What to say about a zone we do not take: a close match when there is one, an example otherwise. */
+const zoneProblem = (input: string): string => {
+  if (input === '') return `Please give a time zone. ${ZONE_EXAMPLES}`;
+  const close = suggestZones(input);
+  const abbreviation = /^[A-Za-z]{2,5}$/.test(input) && input === input.toUpperCase();
+  const lead = abbreviation
+    ? `“${input}” is a short name that doesn't follow daylight saving, so I use place names instead.`
+    : `I don't know the time zone “${input}”.`;
+  if (close.length === 0) return `${lead} ${ZONE_EXAMPLES}`;
+  const options = close.length === 1 ? close[0] : `${close.slice(0, -1).join(', ')} or ${close.at(-1)}`;
+  return `${lead} Did you mean ${options}?`;
+};
+
+/**
+ * An IANA Area/City time zone (or UTC). Spaces become underscores ('America/New York') and the letter case is
+ * corrected; abbreviations (EST), fixed offsets and bare city names are refused with a suggestion.
+ */
 export const zoneSchema = parsedString<string>(
   `Please give a time zone as text. ${ZONE_EXAMPLES}`,
   (s) => {
-    const zone = s.replace(/\s+/g, '_');
-    return isValidZone(zone) ? canonicalZoneCase(zone) : undefined;
+    const zone = canonicalInput(s.replace(/\s+/g, '_'));
+    return isValidZone(zone) && isAreaCityName(zone) ? zone : undefined;
   },
-  (input) =>
-    input === ''
-      ? `Please give a time zone. ${ZONE_EXAMPLES}`
-      : `I don't know the time zone “${input}”. ${ZONE_EXAMPLES}`,
+  zoneProblem,
 );
+
+/** 'utc' → 'UTC'; other names get the runtime's own letter case, or Title_Case for a name it lists under another. */
+const canonicalInput = (zone: string): string => {
+  if (zone.toUpperCase() === 'UTC') return 'UTC';
+  if (!isValidZone(zone)) return zone;
+  const named = canonicalZoneCase(zone);
+  if (named !== zone) return named;
+  // 'asia/kathmandu': Intl lists it as Asia/Katmandu, so its spelling cannot come from the list.
+  const titled = zone.replace(/(^|[/_])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+  return isValidZone(titled) ? titled : zone;
+};
+
+/** True for a zone a person may choose: one the runtime knows, named Area/City, or UTC. */
+export const isChoosableZone = (zone: string): boolean =>
+  isValidZone(zone) && isAreaCityName(canonicalInput(zone));
 
 const normaliseTime = (s: string): LocalTime | undefined => {
   const mins = timeToMinutes(s);

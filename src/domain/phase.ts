@@ -19,6 +19,8 @@ export interface PhaseInfo {
   daysUntilNext: number | null;
   /** 1-based day within the integration window (1..3) when phase is 'integration', else null */
   integrationDay: number | null;
+  /** The earliest planned session whose day has come but that nobody has confirmed yet (ask the person). */
+  awaitingConfirmation: LocalDate | null;
 }
 
 /** How many days after a session count as "these first days" (a clinic rule of thumb, not a measured limit). */
@@ -49,21 +51,28 @@ function dayNumber(date: LocalDate): number {
 /**
  * Where someone is in treatment on `today`, from their logged sessions.
  *
- * A session dated today or earlier counts as having happened whatever its status: a planned session whose day
- * has come is assumed to take place, so nobody gets preparation prompts on the day itself because nobody ticked
- * "done". Later dates are upcoming, whatever their status. When windows overlap the order is
+ * Only a session marked done counts as having happened. A planned session is upcoming while its day is still
+ * ahead; on its day it is still "next" (day-of preparation: transport, rest, who to tell), and from its day on it
+ * awaits the person's word. Until they confirm it, it never moves them into session-day or integration prompts:
+ * a cancelled or moved session must not be treated as one that took place. Once its day has passed unconfirmed it
+ * drops out of the phase altogether. When windows overlap the order is
  * session-day > integration > preparation > booster-due > maintenance.
  */
 export function phaseOn(today: LocalDate, sessions: SessionDate[], opts: PhaseOptions): PhaseInfo {
   const todayN = dayNumber(today);
   let last: { n: number; date: LocalDate } | null = null;
   let next: { n: number; date: LocalDate } | null = null;
+  let unconfirmed: { n: number; date: LocalDate } | null = null;
   for (const s of sessions) {
     const n = dayNumber(s.date);
-    if (n <= todayN) {
-      if (!last || n > last.n) last = { n, date: s.date };
-    } else if (!next || n < next.n) {
-      next = { n, date: s.date };
+    if (s.status === 'planned' && n <= todayN && (!unconfirmed || n < unconfirmed.n)) {
+      unconfirmed = { n, date: s.date };
+    }
+    const upcoming = s.status === 'planned' ? n >= todayN : n > todayN;
+    if (upcoming) {
+      if (!next || n < next.n) next = { n, date: s.date };
+    } else if (s.status === 'done' && (!last || n > last.n)) {
+      last = { n, date: s.date };
     }
   }
 
@@ -75,6 +84,7 @@ export function phaseOn(today: LocalDate, sessions: SessionDate[], opts: PhaseOp
     daysSinceLast,
     daysUntilNext,
     integrationDay: null,
+    awaitingConfirmation: unconfirmed?.date ?? null,
   };
 
   if (daysSinceLast === 0) return { ...base, phase: 'session-day' };

@@ -9,7 +9,8 @@ export interface ScheduleState {
   quietHours: QuietHours | null;
   paused: boolean;
   pausedUntil: LocalDate | null;
-  skipDate: LocalDate | null;
+  /** Local dates the person skipped (sorted, only recent ones kept: see withSkip). */
+  skipDates: readonly LocalDate[];
   snoozeUntil: Instant | null;
   followUp: boolean;
   unreachable: boolean;
@@ -33,6 +34,23 @@ export interface DueEvent {
 /** How far ahead a check-in is looked for before giving up (a pause longer than this schedules nothing). */
 const SEARCH_DAYS = 400;
 
+/** No nudges on a skipped day, nor its follow-up or snooze. */
+export function isSkipped(s: Pick<ScheduleState, 'skipDates'>, date: LocalDate): boolean {
+  return s.skipDates.includes(date);
+}
+
+/** How far back a skip is kept: a nudge's own skip button may name a day up to two days ago. */
+const SKIP_KEEP_DAYS = 2;
+
+/**
+ * The skipped dates once `day` is added: every skip still ahead or recent stays (so `/skip` then `/skip tomorrow`
+ * keeps both), and older ones are pruned, which keeps the set to a handful of dates.
+ */
+export function withSkip(dates: readonly LocalDate[], day: LocalDate, today: LocalDate): LocalDate[] {
+  const oldest = addDays(today, -SKIP_KEEP_DAYS);
+  return [...new Set([...dates, day])].filter((d) => d >= oldest).sort();
+}
+
 /** No nudges on a paused day. A pause with an end date lifts on that date itself. */
 export function isPausedOn(s: ScheduleState, date: LocalDate): boolean {
   return s.paused && (s.pausedUntil === null || date < s.pausedUntil);
@@ -55,7 +73,7 @@ function nextCheckin(s: ScheduleState, now: Instant): DueEvent | null {
       date = s.pausedUntil ?? addDays(limit, 1);
       continue;
     }
-    if (date !== s.skipDate) {
+    if (!isSkipped(s, date)) {
       const at = resolveLocal(date, s.checkinTime, s.zone);
       if (at >= now) return { kind: 'checkin', at, localDate: date };
     }
@@ -76,7 +94,7 @@ function followUpFor(
   const date = s.lastNudgeDate;
   if (!s.followUp || date === null || s.lastNudgeAt === null) return null;
   if (s.followUpHandledFor === date || s.snoozeUntil !== null) return null;
-  if (s.skipDate === date || isPausedOn(s, date)) return null;
+  if (isSkipped(s, date) || isPausedOn(s, date)) return null;
   const at = s.lastNudgeAt + opts.followUpAfterHours * HOUR;
   // Gentle by design: a follow-up that would land in quiet hours, or crowd the next check-in, is dropped, not moved.
   if (inQuietHours(at, s.zone, s.quietHours)) return null;
@@ -88,7 +106,7 @@ function snoozed(s: ScheduleState): DueEvent | null {
   if (s.snoozeUntil === null) return null;
   const localDate = s.lastNudgeDate ?? localDateOf(s.snoozeUntil, s.zone);
   // A skip or pause taken after snoozing wins over the snooze.
-  if (s.skipDate === localDate || isPausedOn(s, localDate)) return null;
+  if (isSkipped(s, localDate) || isPausedOn(s, localDate)) return null;
   return { kind: 'snooze', at: s.snoozeUntil, localDate };
 }
 
@@ -109,9 +127,31 @@ export function nextDue(s: ScheduleState, now: Instant, opts: ScheduleOptions): 
 
 export type SnoozeResult = { at: Instant } | { refused: 'quiet-hours' };
 
-/** When a snooze of `minutes` from `now` would end; refused when that lands in the person's quiet hours. */
-export function snoozeTarget(s: ScheduleState, now: Instant, minutes: number): SnoozeResult {
-  const at = now + minutes * MINUTE;
+/**
+ * When a snooze of `minutes` from `now` would end; refused when that lands in the person's quiet hours. Rounded up
+ * to the whole minute: the planner ticks on whole minutes and replies name the minute, so both agree (a snooze
+ * pressed at 08:01:30 says 09:02 and comes at 09:02, never shorter than asked).
+ */
+export function snoozeTarget(
+  s: Pick<ScheduleState, 'zone' | 'quietHours'>,
+  now: Instant,
+  minutes: number,
+): SnoozeResult {
+  const at = Math.ceil((now + minutes * MINUTE) / MINUTE) * MINUTE;
   if (inQuietHours(at, s.zone, s.quietHours)) return { refused: 'quiet-hours' };
   return { at };
+}
+
+/**
+ * The quiet hours that hold back a nudge of `kind` due at `dueAt`. A check-in due at the time the person chose
+ * inside their quiet hours comes anyway (someone who picks 23:00 gets their 23:00 check-in); everything we start
+ * ourselves (follow-ups, snoozes), and a check-in running late into quiet hours after downtime, keeps out of them.
+ */
+export function quietHoursFor(
+  kind: NudgeKind,
+  quiet: QuietHours | null,
+  zone: string,
+  dueAt: Instant,
+): QuietHours | null {
+  return kind === 'checkin' && inQuietHours(dueAt, zone, quiet) ? null : quiet;
 }

@@ -15,12 +15,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * Free text a person writes (reflection, journal, intention, action). Kept exactly as written — no trimming inside,
- * no normalising — except that leading and trailing white space is dropped.
+ * no normalising — except that leading and trailing white space is dropped and line ends are stored as `\n`
+ * (browsers send `\r\n`; an old Mac paste, a lone `\r`), so the same words read back the same everywhere.
  */
 export const freeText = (what: string, opts: { optional?: boolean } = {}) =>
   z
     .string({ error: `Please write your ${what} as text.` })
-    .transform((s) => s.trim())
+    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
     .refine((s) => opts.optional || s.length > 0, {
       message: `Your ${what} is empty — write a few words and try again.`,
     })

@@ -254,9 +254,41 @@ CREATE INDEX web_sessions_participant ON web_sessions (participant_id);
 CREATE INDEX web_sessions_link ON web_sessions (link_id);
 `;
 
+/*
+ * Link endings (tombstones): when housekeeping deletes an ended link it keeps only the token's hash, the
+ * link's purpose, why it ended and when, so the same link opened later still says the truth ("expired", "used")
+ * rather than "copied incompletely". No person, space or date: nothing here says whose link it was. Pruned after
+ * LINK_ENDING_DAYS (see repos/links.ts).
+ */
+const linkEndings = /* sql */ `
+CREATE TABLE link_endings (
+  token_hash BLOB    NOT NULL PRIMARY KEY,
+  purpose    TEXT    NOT NULL CHECK (purpose IN ('checkin', 'reflection', 'dashboard', 'export')),
+  reason     TEXT    NOT NULL CHECK (reason IN ('expired', 'used', 'revoked')),
+  ended_at   INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX link_endings_ended ON link_endings (ended_at);
+`;
+
+/*
+ * Skips: one skip_date could hold one day, so /skip then /skip tomorrow undid today's skip. skip_dates holds them
+ * all, comma-separated (the app keeps it to a few recent dates). Quiet hours: everyone enrolled before there was a
+ * default gets the shipped default, 22:00-07:00. Until now "off" and "never set" were both NULL, so an earlier
+ * "off" cannot be told apart; quiet hours hold back only follow-ups and snoozes, never the chosen check-in time,
+ * and /settings quiet-hours off turns them off again for good (NULL means off from here on).
+ */
+const skipDatesQuietHours = /* sql */ `
+ALTER TABLE participants ADD COLUMN skip_dates TEXT NOT NULL DEFAULT '';
+UPDATE participants SET skip_dates = skip_date WHERE skip_date IS NOT NULL;
+ALTER TABLE participants DROP COLUMN skip_date;
+UPDATE participants SET quiet_start = '22:00', quiet_end = '07:00' WHERE quiet_start IS NULL;
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'private web pages', sql: webPages },
   { version: 3, name: 'platform adapters', sql: platformAdapters },
   { version: 4, name: 'export links', sql: exportLinks },
+  { version: 5, name: 'skip dates and default quiet hours', sql: skipDatesQuietHours },
+  { version: 6, name: 'link endings', sql: linkEndings },
 ];

@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from '../ports.js';
-import { messagePage } from './pages/layout.js';
+import { messagePage, type PageChrome } from './pages/layout.js';
 
 /** Headers for every response: a CSP that allows no script at all, no framing, no referrer, no caching. */
 export const securityHeaders = (): RequestHandler[] => [
@@ -28,7 +28,7 @@ export const securityHeaders = (): RequestHandler[] => [
 ];
 
 /** Link and form endpoints: a person needs a handful of requests a minute; a guesser gets a kind 429. */
-export const linkRateLimit = (perMinute: number): RequestHandler =>
+export const linkRateLimit = (perMinute: number, chrome: PageChrome): RequestHandler =>
   rateLimit({
     windowMs: 60_000,
     limit: perMinute,
@@ -39,9 +39,11 @@ export const linkRateLimit = (perMinute: number): RequestHandler =>
         .status(429)
         .type('html')
         .send(
-          messagePage('Slow down a little', [
-            'Too many tries in a short time. Please wait a minute and try again.',
-          ]),
+          messagePage(
+            'Slow down a little',
+            ['Too many tries in a short time. Please wait a minute and try again.'],
+            chrome,
+          ),
         );
     },
   });

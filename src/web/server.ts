@@ -5,6 +5,7 @@ import type { AppDeps } from '../app/deps.js';
 import type { Clock } from '../ports.js';
 import { sessionCookieName } from './cookies.js';
 import { messagePage } from './pages/layout.js';
+import { SOMETHING_WENT_WRONG, TOO_LARGE } from './pages/texts.js';
 import { checkinLanding, checkinPost } from './routes/checkin-route.js';
 import { dashboardHome, memberRoute } from './routes/dashboard-route.js';
 import { exportDownload } from './routes/export-route.js';
@@ -24,6 +25,20 @@ export interface WebOptions {
   rateLimitPerMinute?: number;
 }
 
+/**
+ * The largest form body read. A full reflection of 4,000 emoji is ~16 KB of UTF-8 and three times that url-encoded;
+ * this reads far past that (a 120,000-character paste), so an over-long reflection gets the form's own message,
+ * with the text kept in the box. Only beyond this does a post go unread (see TOO_LARGE).
+ */
+const FORM_BODY_LIMIT = '1mb';
+
+/** body-parser's errors for a body too large to read at all. */
+const tooLarge = (err: unknown): boolean =>
+  typeof err === 'object' &&
+  err !== null &&
+  'type' in err &&
+  (err.type === 'entity.too.large' || err.type === 'parameters.too.many');
+
 /** The private pages, on Express: the framework Bolt's receiver and Bull Board can share later. */
 export function createWebApp(o: WebOptions): Express {
   const secure = o.deps.settings.publicUrl.startsWith('https://');
@@ -36,9 +51,14 @@ export function createWebApp(o: WebOptions): Express {
     res.setHeader('Cache-Control', 'public, max-age=3600');
     res.type('text/css').send(STYLESHEET);
   });
-  const limit = linkRateLimit(o.rateLimitPerMinute ?? 60);
+  const limit = linkRateLimit(o.rateLimitPerMinute ?? 60, o.deps.settings);
   app.get('/l/:token', limit, linkRoute(ctx, { checkin: checkinLanding, ...o.landings }));
-  app.post('/checkin', limit, express.urlencoded({ extended: false, limit: '100kb' }), checkinPost(ctx));
+  app.post(
+    '/checkin',
+    limit,
+    express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }),
+    checkinPost(ctx),
+  );
   // The facilitator's pages need a dashboard session, which only a dashboard link (a `landings` entry) opens.
   app.get('/dashboard', limit, dashboardHome(ctx));
   app.get('/dashboard/member/:id', limit, memberRoute(ctx));
@@ -49,7 +69,7 @@ export function createWebApp(o: WebOptions): Express {
     res
       .status(404)
       .type('html')
-      .send(messagePage('Not found', ['There is no page here.']));
+      .send(messagePage('Not found', ['There is no page here.'], o.deps.settings));
   });
   // Express 5 forwards thrown and rejected errors here; the person sees an apology, the log gets the detail.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -58,14 +78,12 @@ export function createWebApp(o: WebOptions): Express {
         ? err.status
         : 500;
     if (status >= 500) o.deps.log.error({ err, path: redactPath(req.path) }, 'web request failed');
+    // Never "nothing was lost": a body too large to read is lost here, and after a failure we cannot know.
+    const said = tooLarge(err) ? TOO_LARGE : SOMETHING_WENT_WRONG;
     res
       .status(status)
       .type('html')
-      .send(
-        messagePage('Something went wrong', [
-          'Sorry — that did not work. Nothing you wrote was lost; please try again.',
-        ]),
-      );
+      .send(messagePage(said.title, said.lines, o.deps.settings));
   });
   return app;
 }

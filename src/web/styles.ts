@@ -59,4 +59,6 @@ h3 { font-size: 1rem; margin: 1.25rem 0 0.25rem; }
 .strip th { font-weight: normal; color: var(--muted); }
 .strip abbr { text-decoration: none; }
 footer { margin-top: 3rem; font-size: 0.9rem; color: var(--muted); }
+footer ul { margin: 0.5rem 0 0; padding-left: 1.25rem; }
+footer li { margin: 0.25rem 0; }
 `;

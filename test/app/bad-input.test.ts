@@ -10,6 +10,7 @@ import { UserError } from '../../src/errors.js';
 import type { Participant } from '../../src/ports.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
+import { said } from './message-words.js';
 import { csvObjects } from './rfc4180.js';
 
 const ZONE = 'Europe/London';
@@ -166,12 +167,14 @@ describe('text that tries to be something else is kept exactly as written', () =
     sql: "'); DROP TABLE participants;--",
     script: '<script>alert(1)</script>',
     img: '"><img src=x onerror=alert(1)>',
-    csv: 'She said "no, not today",\r\nthen left; =HYPERLINK("x")',
+    csv: 'She said "no, not today",\nthen left; =HYPERLINK("x")',
+    // A browser's \r\n is stored as \n (one line end everywhere); everything else stays exactly as written.
+    crlf: 'first line\r\nsecond line\rthird',
   };
-  const texts = Object.values(TRICKY);
+  const texts = Object.values(TRICKY).map((t) => t.replace(/\r\n?/g, '\n'));
 
   it('through every free-text field, the store, and /export JSON and CSV', async () => {
-    for (const t of texts) {
+    for (const t of Object.values(TRICKY)) {
       await h.command(riley, 'journal', 'write', { text: t });
       await h.command(riley, 'intention', 'set', { text: t });
       await h.command(riley, 'action', 'add', { text: t });
@@ -249,19 +252,13 @@ describe('settings, dates and times', () => {
     },
   );
 
-  it('refuses a check-in time inside quiet hours, and quiet hours that would swallow the check-in', async () => {
+  it('keeps a check-in time chosen inside quiet hours (issue 11), and refuses quiet hours with equal ends', async () => {
     await h.command(riley, 'settings', 'quiet-hours', { hours: '22:00-07:00' });
-    p = h.me(riley);
-    await refused(
-      () => h.command(riley, 'settings', 'time', { time: '23:30' }),
-      ['23:30', '22:00–07:00'],
-      'time-in-quiet-hours',
-    );
-    await refused(
-      () => h.command(riley, 'settings', 'quiet-hours', { hours: '19:00-21:00' }),
-      ['20:00'],
-      'time-in-quiet-hours',
-    );
+    const later = await h.command(riley, 'settings', 'time', { time: '23:30' });
+    expect(said(later)).toContain('your check-in still comes at 23:30');
+    expect(h.me(riley).checkinTime).toBe('23:30');
+    const around = await h.command(riley, 'settings', 'quiet-hours', { hours: '23:00-07:00' });
+    expect(said(around)).toContain('Your check-in stays at 23:30');
     await refused(
       () => h.command(riley, 'settings', 'quiet-hours', { hours: '22:00-22:00' }),
       ['22:00-22:00'],

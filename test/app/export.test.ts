@@ -15,7 +15,9 @@ const ZONE = 'America/New_York';
 const local = (s: string) => at(ZONE, s);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const REFLECTION = 'Line one, with a comma\r\nline two "quoted" 👨‍👩‍👧‍👦\nשלום · أهلا\tand a tab';
+// Typed with a browser's \r\n: stored (and exported) with \n, everything else exactly as given.
+const TYPED = 'Line one, with a comma\r\nline two "quoted" 👨‍👩‍👧‍👦\nשלום · أهلا\tand a tab';
+const REFLECTION = TYPED.replace(/\r\n/g, '\n');
 const JOURNAL = [
   '=SUM(A1:A2) is not a formula here; "double" quotes, commas, and\nnew lines',
   'Ame\u0301lie — combining marks stay as typed; <b>no markup</b>',
@@ -71,7 +73,7 @@ beforeEach(async () => {
         sleep: '4',
         energy: '2',
         anxiety: '3',
-        reflection: REFLECTION,
+        reflection: TYPED,
         tags: 'slept well, time-outside',
       },
       { localDate: '2026-03-02', source: 'web' },

@@ -56,7 +56,7 @@ describe('skip buttons', () => {
     const e = await refusal(() => h.action(you, 'nudge.skip?date=2020-01-01'));
     expect(e.code).toBe('skip-out-of-range');
     expect(e.message).toContain('/skip today');
-    expect(h.me(you).skipDate).toBe(before.skipDate);
+    expect(h.me(you).skipDates).toEqual(before.skipDates);
     // Yesterday's nudge button still works.
     expect(JSON.stringify(h.action(you, 'nudge.skip?date=2026-11-22'))).toContain('Skipped');
   });

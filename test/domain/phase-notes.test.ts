@@ -3,10 +3,11 @@ import { type PhaseInfo, phaseOn } from '../../src/domain/phase.js';
 import { phaseNote } from '../../src/views/phase-notes.js';
 
 const opts = { boosterIntervalDays: 42 };
+// Past dates are sessions that took place (done); later ones are planned.
 const on = (today: string, dates: string[]): PhaseInfo =>
   phaseOn(
     today,
-    dates.map((date) => ({ date, status: 'planned' })),
+    dates.map((date) => ({ date, status: date <= today ? 'done' : 'planned' })),
     opts,
   );
 

@@ -14,6 +14,7 @@ describe('phaseOn', () => {
       daysSinceLast: null,
       daysUntilNext: null,
       integrationDay: null,
+      awaitingConfirmation: null,
     });
   });
 
@@ -97,24 +98,40 @@ describe('phaseOn', () => {
     });
   });
 
+  // Issue 11: a planned date is only a plan. It counts once the person confirms it took place (status done).
   describe('planned sessions whose day has come', () => {
-    it('counts a planned session today as session-day', () => {
+    it('keeps a planned session today as the next one (day-of preparation), not session-day, and asks', () => {
       const info = phaseOn('2025-04-10', [planned('2025-04-10')], opts);
-      expect(info.phase).toBe('session-day');
-      expect(info.nextSession).toBeNull();
+      expect(info.phase).toBe('preparation');
+      expect(info.nextSession).toBe('2025-04-10');
+      expect(info.daysUntilNext).toBe(0);
+      expect(info.lastSession).toBeNull();
+      expect(info.awaitingConfirmation).toBe('2025-04-10');
     });
 
-    it('counts a planned session that has passed as having happened', () => {
+    it('does not count an unconfirmed planned session that has passed (it may have been cancelled)', () => {
       const info = phaseOn('2025-04-12', [done('2025-03-01'), planned('2025-04-10')], opts);
-      expect(info.lastSession).toBe('2025-04-10');
-      expect(info.phase).toBe('integration');
-      expect(info.integrationDay).toBe(2);
+      expect(info.lastSession).toBe('2025-03-01');
+      expect(info.nextSession).toBeNull();
+      expect(info.phase).toBe('maintenance');
+      expect(info.awaitingConfirmation).toBe('2025-04-10');
+    });
+
+    it('counts it once confirmed: session-day on the day, integration after', () => {
+      expect(phaseOn('2025-04-10', [done('2025-04-10')], opts).phase).toBe('session-day');
+      const info = phaseOn('2025-04-12', [done('2025-03-01'), done('2025-04-10')], opts);
+      expect([info.phase, info.integrationDay, info.awaitingConfirmation]).toEqual(['integration', 2, null]);
+    });
+
+    it('asks about the earliest unconfirmed one first', () => {
+      const info = phaseOn('2025-04-12', [planned('2025-04-11'), planned('2025-04-09')], opts);
+      expect(info.awaitingConfirmation).toBe('2025-04-09');
     });
   });
 
   describe('overlapping windows', () => {
     it('prefers session-day over integration when sessions are on consecutive days', () => {
-      const info = phaseOn('2025-05-02', [done('2025-05-01'), planned('2025-05-02')], opts);
+      const info = phaseOn('2025-05-02', [done('2025-05-01'), done('2025-05-02')], opts);
       expect(info.phase).toBe('session-day');
       expect(info.lastSession).toBe('2025-05-02');
     });

@@ -18,7 +18,7 @@ const fresh = (
   quietHours,
   paused: false,
   pausedUntil: null,
-  skipDate: null,
+  skipDates: [],
   snoozeUntil: null,
   followUp,
   unreachable: false,

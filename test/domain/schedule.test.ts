@@ -15,7 +15,7 @@ const state = (over: Partial<ScheduleState> = {}): ScheduleState => ({
   quietHours: { start: '22:00', end: '07:00' },
   paused: false,
   pausedUntil: null,
-  skipDate: null,
+  skipDates: [],
   snoozeUntil: null,
   followUp: false,
   unreachable: false,
@@ -71,12 +71,12 @@ describe('nextDue: check-ins', () => {
   });
 
   it('skips the skip date and carries on the day after', () => {
-    const due = nextDue(state({ skipDate: '2026-06-01' }), morning, opts);
+    const due = nextDue(state({ skipDates: ['2026-06-01'] }), morning, opts);
     expect(due).toEqual({ kind: 'checkin', at: at('2026-06-02T13:00:00Z'), localDate: '2026-06-02' });
   });
 
   it('ignores an old skip date', () => {
-    expect(nextDue(state({ skipDate: '2026-05-31' }), morning, opts)?.localDate).toBe('2026-06-01');
+    expect(nextDue(state({ skipDates: ['2026-05-31'] }), morning, opts)?.localDate).toBe('2026-06-01');
   });
 
   it('is nothing while unreachable', () => {
@@ -105,7 +105,7 @@ describe('nextDue: check-ins', () => {
   });
 
   it('honours a skip on the day a pause ends', () => {
-    const s = state({ paused: true, pausedUntil: '2026-06-05', skipDate: '2026-06-05' });
+    const s = state({ paused: true, pausedUntil: '2026-06-05', skipDates: ['2026-06-05'] });
     expect(nextDue(s, morning, opts)?.localDate).toBe('2026-06-06');
   });
 
@@ -173,7 +173,7 @@ describe('nextDue: the one follow-up', () => {
   });
 
   it('is not sent for a skipped or paused day', () => {
-    expect(nextDue(withFollowUp({ skipDate: '2026-06-01' }), afterNudge, opts)?.kind).toBe('checkin');
+    expect(nextDue(withFollowUp({ skipDates: ['2026-06-01'] }), afterNudge, opts)?.kind).toBe('checkin');
     const paused = withFollowUp({ paused: true, pausedUntil: '2026-06-03' });
     expect(nextDue(paused, afterNudge, opts)).toEqual({
       kind: 'checkin',
@@ -207,7 +207,7 @@ describe('nextDue: snooze', () => {
   });
 
   it('gives way to a skip taken after snoozing', () => {
-    const s = state({ ...sentToday, snoozeUntil: at('2026-06-01T14:00:00Z'), skipDate: '2026-06-01' });
+    const s = state({ ...sentToday, snoozeUntil: at('2026-06-01T14:00:00Z'), skipDates: ['2026-06-01'] });
     expect(nextDue(s, at('2026-06-01T13:05:00Z'), opts)?.kind).toBe('checkin');
   });
 

@@ -35,6 +35,8 @@ export const TEST_SETTINGS: AppSettings = {
   crisisLines: ['Test Crisis Line: call 000-111-2222', 'Test Text Line: text HOME to 3333'],
   defaultCheckinTime: '20:00',
   defaultZone: null,
+  // As shipped (DEFAULT_QUIET_HOURS): tests see the quiet hours people get.
+  defaultQuietHours: { start: '22:00', end: '07:00' },
   publicUrl: 'http://127.0.0.1:3999',
   linkTtlHours: 36,
   answerInChat: false,

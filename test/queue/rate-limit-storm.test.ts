@@ -76,7 +76,9 @@ it('a 429 to one worker pauses both worker processes for the Retry-After, and ev
   await q.bot.runtime.queue.drain();
 
   // Jobs already running finish within moments; after that neither process sends until the wait is over.
-  const inPause = fake.requests.filter((r) => r.at > t429 + IN_FLIGHT_MS && r.at < t429 + RETRY_AFTER_MS - 200);
+  const inPause = fake.requests.filter(
+    (r) => r.at > t429 + IN_FLIGHT_MS && r.at < t429 + RETRY_AFTER_MS - 200,
+  );
   expect(inPause).toEqual([]);
   expect(fake.requests.some((r) => r.at >= t429 + RETRY_AFTER_MS - 200)).toBe(true);
   // The pause reached the worker that saw no 429 through Redis, not through a 429 of its own.

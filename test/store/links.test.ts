@@ -132,6 +132,35 @@ describe('links', () => {
     expect(store.links.deleteExpired(T0)).toBe(0);
   });
 
+  it('leaves an ending for each link it deletes (hash, purpose, why, when; nothing about the person), pruned after 30 days', () => {
+    store.links.create(checkinLink('u1', 'expired', T0 - MIN), T0 - 60 * MIN);
+    const used = store.links.create(checkinLink('u2', 'used', T0), T0 - 60 * MIN);
+    expect(store.links.markUsed(used.id, T0 - 30 * MIN)).toBe(true);
+    expect(store.links.endingByTokenHash(tokenHash('expired'))).toBeNull();
+
+    expect(store.links.deleteExpired(T0)).toBe(2);
+    expect(store.links.endingByTokenHash(tokenHash('expired'))).toEqual({
+      purpose: 'checkin',
+      reason: 'expired',
+      endedAt: T0 - MIN,
+    });
+    expect(store.links.endingByTokenHash(tokenHash('used'))).toEqual({
+      purpose: 'checkin',
+      reason: 'used',
+      endedAt: T0 - 30 * MIN,
+    });
+    expect(store.links.endingByTokenHash(tokenHash('never'))).toBeNull();
+    const columns = store.db.prepare("SELECT name FROM pragma_table_info('link_endings')").pluck().all();
+    expect(columns).toEqual(['token_hash', 'purpose', 'reason', 'ended_at']);
+
+    const DAY = 24 * 60 * MIN;
+    store.links.deleteExpired(T0 + 29 * DAY);
+    expect(store.links.endingByTokenHash(tokenHash('expired'))).not.toBeNull();
+    store.links.deleteExpired(T0 + 30 * DAY);
+    expect(store.links.endingByTokenHash(tokenHash('expired'))).toBeNull();
+    expect(store.db.prepare('SELECT COUNT(*) FROM link_endings').pluck().get()).toBe(0);
+  });
+
   it('keeps an expired link while a live session opened from it lasts, and its sessions go with it after', () => {
     const space = store.spaces.ensure('discord', 'guild-1', null, T0);
     const login = store.links.create(

@@ -26,15 +26,32 @@ describe('sessions', () => {
     expect(store.sessions.list(p.id)).toEqual([earlier, later]);
   });
 
-  it('clears only planned sessions, and only that person’s', () => {
+  it('clears only planned sessions from a date on, and only that person’s', () => {
     const p = enrol(store, 'u1');
     const q = enrol(store, 'u2');
     const done = store.sessions.add(p.id, '2025-02-27', 'done', T0);
+    const awaiting = store.sessions.add(p.id, '2025-03-10', 'planned', T0);
     store.sessions.add(p.id, '2025-03-20', 'planned', T0);
     const theirs = store.sessions.add(q.id, '2025-03-21', 'planned', T0);
-    store.sessions.clearPlanned(p.id);
-    expect(store.sessions.list(p.id)).toEqual([done]);
+    store.sessions.clearPlanned(p.id, '2025-03-11');
+    expect(store.sessions.list(p.id)).toEqual([done, awaiting]);
     expect(store.sessions.list(q.id)).toEqual([theirs]);
+  });
+
+  it('changes status and removes by id or date, only within the person’s own sessions', () => {
+    const p = enrol(store, 'u1');
+    const q = enrol(store, 'u2');
+    const mine = store.sessions.add(p.id, '2025-03-10', 'planned', T0);
+    const theirs = store.sessions.add(q.id, '2025-03-10', 'planned', T0);
+    // Someone else's id (a forged button) reaches nothing.
+    expect(store.sessions.setStatus(p.id, theirs.id, 'done')).toBe(false);
+    expect(store.sessions.removeById(p.id, theirs.id)).toBe(false);
+    expect(store.sessions.setStatus(p.id, mine.id, 'done')).toBe(true);
+    expect(store.sessions.list(p.id)).toEqual([{ ...mine, status: 'done' }]);
+    expect(store.sessions.removeOn(p.id, '2025-03-10')).toBe(1);
+    expect(store.sessions.removeOn(p.id, '2025-03-10')).toBe(0);
+    expect(store.sessions.list(q.id)).toEqual([theirs]);
+    expect(store.sessions.removeById(q.id, theirs.id)).toBe(true);
   });
 
   it('refuses an unknown status', () => {

@@ -146,7 +146,8 @@ describe('the check-in page in Chromium', () => {
     await expect.poll(() => p.page.title()).toBe('Saved · Interlude');
     expect(await p.page.locator('h1').textContent()).toBe('Thank you — saved');
     expect(await p.page.locator('blockquote').textContent()).toBe(REFLECTION);
-    expect(await p.page.locator('li').last().textContent()).toBe(
+    // The week's list, not the crisis lines in the footer.
+    expect(await p.page.locator('main > ul > li').last().textContent()).toBe(
       'Mon 2 Mar: mood 7/10 · sleep 4/5 · energy 3/5 · anxiety 2/5',
     );
     // The reflection is text, not markup: no element was made from it, nothing ran, nothing was fetched.

@@ -197,7 +197,7 @@ describe('submitting the form', () => {
     expect(r.body).toContain('🌿🫶🏽 — שלום, مرحبا بالعالم');
 
     expect(r.body).toContain('<h2>Your last 7 days</h2>');
-    const week = [...r.body.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]);
+    const week = [...(r.body.split('<footer>')[0] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]);
     expect(week).toEqual([
       'Tue 24 Feb: —',
       'Wed 25 Feb: —',
@@ -251,7 +251,7 @@ describe('submitting the form', () => {
       expect(r.body).toContain('name="tags" value="time-outside" checked>');
       expect(r.body).not.toContain('name="tags" value="connected" checked>');
       if (mood === '7') expect(r.body).toContain('name="mood" value="7" required checked>');
-      expect(r.body).toContain(`aria-describedby="reflection-hint">${escapeHtml(reflection)}</textarea>`);
+      expect(r.body).toContain(`aria-describedby="reflection-hint">\n${escapeHtml(reflection)}</textarea>`);
       expect(r.body).toContain(`name="_csrf" value="${page.csrf}"`);
 
       expect(h.rowCounts()).toEqual(before);

@@ -1,6 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { LocalDate } from '../../domain/types.js';
-import type { Link, LinkPurpose, LinkRepo } from '../../ports.js';
+import type { Link, LinkEnding, LinkPurpose, LinkRepo } from '../../ports.js';
+
+/**
+ * How long a removed link's ending is kept. Long enough for an old nudge reopened weeks later to say the truth;
+ * short enough that the table stays small (a row is ~60 bytes: 100,000 people a month is a few hundred MB at most).
+ */
+export const LINK_ENDING_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface LinkRow {
   id: number;
@@ -42,10 +49,27 @@ export function createLinkRepo(db: Database): LinkRepo {
   const use = db.prepare<[number, number]>('UPDATE links SET used_at = ? WHERE id = ? AND used_at IS NULL');
   // A link still backing a live session stays until that session ends: the cascade would end it early (a
   // dashboard login link is short-lived, the session it opened is not). Expired means `expires_at <= now`.
-  const expired = db.prepare<{ now: number }>(
-    `DELETE FROM links WHERE expires_at <= @now
-       AND NOT EXISTS (SELECT 1 FROM web_sessions s WHERE s.link_id = links.id AND s.expires_at > @now)`,
+  const removable = `expires_at <= @now
+       AND NOT EXISTS (SELECT 1 FROM web_sessions s WHERE s.link_id = links.id AND s.expires_at > @now)`;
+  // A used link ended when it was used: reopened later it says so, as it did before it expired.
+  const bury = db.prepare<{ now: number }>(
+    `INSERT OR IGNORE INTO link_endings (token_hash, purpose, reason, ended_at)
+     SELECT token_hash, purpose, CASE WHEN used_at IS NULL THEN 'expired' ELSE 'used' END,
+            COALESCE(used_at, expires_at)
+       FROM links WHERE ${removable}`,
   );
+  const expired = db.prepare<{ now: number }>(`DELETE FROM links WHERE ${removable}`);
+  const prune = db.prepare<[number]>('DELETE FROM link_endings WHERE ended_at <= ?');
+  const ending = db.prepare<
+    [Buffer],
+    { purpose: LinkPurpose; reason: LinkEnding['reason']; ended_at: number }
+  >('SELECT purpose, reason, ended_at FROM link_endings WHERE token_hash = ?');
+  const removeExpired = db.transaction((now: number): number => {
+    bury.run({ now });
+    const removed = expired.run({ now }).changes;
+    prune.run(now - LINK_ENDING_DAYS * DAY_MS);
+    return removed;
+  });
 
   return {
     create(link, now) {
@@ -74,7 +98,11 @@ export function createLinkRepo(db: Database): LinkRepo {
       return use.run(now, id).changes === 1;
     },
     deleteExpired(now) {
-      return expired.run({ now }).changes;
+      return removeExpired(now);
+    },
+    endingByTokenHash(tokenHash) {
+      const r = ending.get(tokenHash);
+      return r ? { purpose: r.purpose, reason: r.reason, endedAt: r.ended_at } : null;
     },
   };
 }

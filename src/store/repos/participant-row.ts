@@ -18,7 +18,8 @@ export interface ParticipantRow {
   quiet_end: LocalTime | null;
   paused: number;
   paused_until: LocalDate | null;
-  skip_date: LocalDate | null;
+  /** Comma-separated local dates, '' for none (migration 5). */
+  skip_dates: string;
   snooze_until: Instant | null;
   follow_up: number;
   consent_version: string;
@@ -47,7 +48,7 @@ export const toParticipant = (r: ParticipantRow): Participant => ({
     r.quiet_start !== null && r.quiet_end !== null ? { start: r.quiet_start, end: r.quiet_end } : null,
   paused: r.paused === 1,
   pausedUntil: r.paused_until,
-  skipDate: r.skip_date,
+  skipDates: r.skip_dates === '' ? [] : r.skip_dates.split(','),
   snoozeUntil: r.snooze_until,
   followUp: r.follow_up === 1,
   consentVersion: r.consent_version,
@@ -82,7 +83,7 @@ export const PATCH_COLUMNS: { readonly [K in PatchField]: (v: Patchable[K]) => C
   ],
   paused: (v) => [['paused', bool(v)]],
   pausedUntil: (v) => [['paused_until', v]],
-  skipDate: (v) => [['skip_date', v]],
+  skipDates: (v) => [['skip_dates', [...v].sort().join(',')]],
   snoozeUntil: (v) => [['snooze_until', v]],
   followUp: (v) => [['follow_up', bool(v)]],
   consentVersion: (v) => [['consent_version', v]],

@@ -25,7 +25,19 @@ export function createSessionRepo(db: Database): SessionRepo {
   const listStmt = db.prepare<[number], SessionRow>(
     'SELECT * FROM sessions WHERE participant_id = ? ORDER BY date, id',
   );
-  const clear = db.prepare<[number]>("DELETE FROM sessions WHERE participant_id = ? AND status = 'planned'");
+  const clear = db.prepare<[number, LocalDate]>(
+    "DELETE FROM sessions WHERE participant_id = ? AND status = 'planned' AND date >= ?",
+  );
+  // Every statement names the participant too: an id from a button is untrusted and must reach only their own rows.
+  const setStatusStmt = db.prepare<[SessionStatus, number, number]>(
+    'UPDATE sessions SET status = ? WHERE participant_id = ? AND id = ?',
+  );
+  const removeByIdStmt = db.prepare<[number, number]>(
+    'DELETE FROM sessions WHERE participant_id = ? AND id = ?',
+  );
+  const removeOnStmt = db.prepare<[number, LocalDate]>(
+    'DELETE FROM sessions WHERE participant_id = ? AND date = ?',
+  );
 
   return {
     add(participantId, date, status, now) {
@@ -36,8 +48,17 @@ export function createSessionRepo(db: Database): SessionRepo {
     list(participantId) {
       return listStmt.all(participantId).map(toSession);
     },
-    clearPlanned(participantId) {
-      clear.run(participantId);
+    clearPlanned(participantId, fromDate) {
+      clear.run(participantId, fromDate);
+    },
+    setStatus(participantId, id, status) {
+      return setStatusStmt.run(status, participantId, id).changes > 0;
+    },
+    removeById(participantId, id) {
+      return removeByIdStmt.run(participantId, id).changes > 0;
+    },
+    removeOn(participantId, date) {
+      return removeOnStmt.run(participantId, date).changes;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Block } from '../../views/message.js';
 import { type Html, html } from '../html.js';
+import { linkedLine } from './layout.js';
 
 function blockHtml(b: Block): Html {
   switch (b.type) {
@@ -10,7 +11,7 @@ function blockHtml(b: Block): Html {
     case 'quote':
       return html`<blockquote>${b.text}</blockquote>`;
     case 'list':
-      return html`<ul>${b.items.map((i) => html`<li>${i}</li>`)}</ul>`;
+      return html`<ul>${b.items.map((i) => html`<li>${b.links ? linkedLine(i, b.links) : i}</li>`)}</ul>`;
     case 'fields':
       return html`<dl>${b.fields.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>`;
     case 'notice':

@@ -1,5 +1,5 @@
 import { type Html, html } from '../html.js';
-import { page } from './layout.js';
+import { type PageChrome, page } from './layout.js';
 
 export interface ExportFileLine {
   filename: string;
@@ -48,31 +48,34 @@ const timeLeft = (minutes: number): string =>
   minutes <= 1 ? 'less than a minute more' : `${minutes} more minutes`;
 
 /** The page an export link opens: every file, each a download. The files are built when they are downloaded. */
-export function exportPage(m: ExportPageModel): string {
+export function exportPage(m: ExportPageModel, chrome: PageChrome): string {
   return page(
     'Your data',
     html`<h1>Your data</h1>
 <p>These files hold everything Interlude stores about you. Keep them somewhere safe: anyone who has them can read what you wrote.</p>
 <p class="muted">Only you can see this page. It works in this browser for ${timeLeft(m.minutesLeft)}; /export in your chat with Interlude gives a fresh link.</p>
 ${m.files.map(fileCard)}`,
+    chrome,
   );
 }
 
 /** No export session in this browser (none, ended, or another page's): nothing is downloaded. */
-export function exportSignedOutPage(): string {
+export function exportSignedOutPage(chrome: PageChrome): string {
   return page(
     'Please open your link again',
     html`<h1>Please open your link again</h1>
 <p>Downloads need the private link from your /export message, opened in this browser, within the hour it lasts.</p>
 <p>To get a fresh one, type /export in your chat with Interlude.</p>`,
+    chrome,
   );
 }
 
 /** A file name this page does not offer. */
-export function noExportFilePage(): string {
+export function noExportFilePage(chrome: PageChrome): string {
   return page(
     'No such file',
     html`<h1>No such file</h1>
 <p>There is no file by that name. The download page lists every file there is.</p>`,
+    chrome,
   );
 }

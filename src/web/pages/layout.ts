@@ -1,7 +1,20 @@
+import type { AppSettings } from '../../app/deps.js';
+import { addressesIn, spansOf } from '../../views/message.js';
 import { type Html, html } from '../html.js';
+import { FOOTER_LEAD } from './texts.js';
+
+/** What every page needs from the settings: the crisis lines the clinic configured (CRISIS_LINES). */
+export type PageChrome = Pick<AppSettings, 'crisisLines'>;
+
+/** A trusted line (the operator's own text) escaped, with the addresses in `links` as real links. */
+export const linkedLine = (line: string, links: readonly string[] = addressesIn([line])): Html =>
+  html`${spansOf(line, links).map((sp) => ('url' in sp ? html`<a href="${sp.url}">${sp.url}</a>` : html`${sp.text}`))}`;
+
+const footer = (chrome: PageChrome): Html =>
+  html`<footer><p>${FOOTER_LEAD}</p><ul>${chrome.crisisLines.map((l) => html`<li>${linkedLine(l)}</li>`)}</ul></footer>`;
 
 /** Every page: language, viewport, our stylesheet, no script at all, and the not-an-emergency footer. */
-export function page(title: string, body: Html): string {
+export function page(title: string, body: Html, chrome: PageChrome): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -14,13 +27,13 @@ export function page(title: string, body: Html): string {
 <body>
 <main>
 ${body}
-<footer>Interlude is not an emergency service and is not watched around the clock. If you are in danger or might act on thoughts of harming yourself, call your local emergency number or a crisis line now (in the US, call or text 988).</footer>
+${footer(chrome)}
 </main>
 </body>
 </html>`.value;
 }
 
 /** A kind page for anything that stops a person: what happened and what to do next. Stores nothing. */
-export function messagePage(title: string, lines: string[]): string {
-  return page(title, html`<h1>${title}</h1>${lines.map((l) => html`<p>${l}</p>`)}`);
+export function messagePage(title: string, lines: readonly string[], chrome: PageChrome): string {
+  return page(title, html`<h1>${title}</h1>${lines.map((l) => html`<p>${l}</p>`)}`, chrome);
 }

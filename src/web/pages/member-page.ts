@@ -3,7 +3,7 @@ import { TAG_LABELS } from '../../domain/checkin-form.js';
 import { formatDate } from '../../views/when.js';
 import { type Html, html } from '../html.js';
 import { chartBlock, datedWords } from './entries.js';
-import { page } from './layout.js';
+import { type PageChrome, page } from './layout.js';
 import { memberName } from './roster-page.js';
 
 const tagLabel = (t: string): string => (t in TAG_LABELS ? TAG_LABELS[t as keyof typeof TAG_LABELS] : t);
@@ -12,7 +12,7 @@ const row = (c: MemberCheckin): Html =>
   html`<tr><th scope="row">${formatDate(c.date)}</th><td>${c.mood}</td><td>${c.sleep}</td><td>${c.energy}</td><td>${c.anxiety}</td><td class="wide">${c.tags.map(tagLabel).join(', ')}</td></tr>`;
 
 /** One member's last 30 days for a facilitator: chart, check-ins, reflections. The route logged the view first. */
-export function memberPage(m: MemberView, chartSvg: string): string {
+export function memberPage(m: MemberView, chartSvg: string, chrome: PageChrome): string {
   const name = memberName(m.displayName, m.participantId);
   const reflections = m.checkins
     .filter((c) => c.reflection !== null && c.reflection !== '')
@@ -35,14 +35,16 @@ ${
 }
 <h2>Reflections</h2>
 ${datedWords(reflections, 'No reflections in these 30 days.')}`,
+    chrome,
   );
 }
 
 /** The same page for an unknown member, one in another space and one not sharing: nothing reveals which. */
-export const noMemberPage = (): string =>
+export const noMemberPage = (chrome: PageChrome): string =>
   page(
     'Not found',
     html`<h1>No one to show here</h1>
 <p>Only members of your group who chose to share appear on the dashboard.</p>
 <p><a href="/dashboard">Back to the roster</a></p>`,
+    chrome,
   );

@@ -3,7 +3,7 @@ import type { ActionStatus } from '../../ports.js';
 import { formatDate } from '../../views/when.js';
 import { type Html, html } from '../html.js';
 import { chartBlock, datedWords } from './entries.js';
-import { page } from './layout.js';
+import { type PageChrome, page } from './layout.js';
 
 /** The two charts, already rendered to SVG by the route (rendering is async; pages are plain functions). */
 export interface ReflectionCharts {
@@ -37,7 +37,7 @@ ${m.earlierIntentions.length ? html`<h3>Earlier</h3>${datedWords(m.earlierIntent
 }
 
 /** The reflection page: the person's last 7 and 30 days, their words shown back exactly. Read-only. */
-export function reflectionPage(m: ReflectionPageData, charts: ReflectionCharts): string {
+export function reflectionPage(m: ReflectionPageData, charts: ReflectionCharts, chrome: PageChrome): string {
   return page(
     'Your reflection',
     html`<h1>Your reflection</h1>
@@ -59,5 +59,6 @@ ${intentionsHtml(m)}
 <h2>Action plans</h2>
 ${actionsHtml(m.actions)}
 <p class="muted">This page is read-only and works until its link expires. /summary in your chat gives a fresh link.</p>`,
+    chrome,
   );
 }

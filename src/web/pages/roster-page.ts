@@ -2,7 +2,7 @@ import type { RosterEntry } from '../../app/facilitator-view.js';
 import { ROSTER_DAYS } from '../../app/facilitator-view.js';
 import { formatDate } from '../../views/when.js';
 import { type Html, html } from '../html.js';
-import { page } from './layout.js';
+import { type PageChrome, page } from './layout.js';
 
 export interface RosterPageModel {
   spaceName: string | null;
@@ -39,7 +39,7 @@ ${moodStrip(m)}
 }
 
 /** The facilitator's roster: only members who chose to share. No list of who has not answered, ever. */
-export function rosterPage(m: RosterPageModel): string {
+export function rosterPage(m: RosterPageModel, chrome: PageChrome): string {
   return page(
     'Dashboard',
     html`<h1>${m.spaceName ?? 'Your group'}</h1>
@@ -49,5 +49,6 @@ ${
     ? m.members.map(memberCard)
     : html`<p>No one has chosen to share yet. Members can turn sharing on with /settings sharing on, whenever they wish.</p>`
 }`,
+    chrome,
   );
 }

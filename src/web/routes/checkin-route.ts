@@ -1,61 +1,136 @@
 import type { Request, Response } from 'express';
 import { checkinForm, recordCheckin } from '../../app/checkin.js';
-import { csrfMatches, webSessionFor } from '../../app/links.js';
+import {
+  csrfMatches,
+  type FormTicket,
+  readFormTicket,
+  signFormTicket,
+  webSessionFor,
+} from '../../app/links.js';
+import { localDateOf } from '../../domain/local-time.js';
+import { promptById } from '../../domain/prompts/index.js';
 import { isUserError } from '../../errors.js';
-import type { Link, Participant, WebSession } from '../../ports.js';
+import type { Link, Participant } from '../../ports.js';
 import { text } from '../../views/message.js';
 import { readCookie } from '../cookies.js';
-import { checkinPage, checkinSavedPage } from '../pages/checkin-page.js';
+import { checkinPage, checkinSavedPage, longDay } from '../pages/checkin-page.js';
 import { messagePage } from '../pages/layout.js';
+import {
+  dayHeading,
+  FORM_EXPIRED,
+  FORM_NEEDS_LINK,
+  FORM_NEW_LINK,
+  REFLECTION_LABEL,
+  TODAY_HEADING,
+} from '../pages/texts.js';
 import type { Landing, WebContext } from '../web-context.js';
 import { refusalPage } from './link-route.js';
 
 type Values = Record<string, string | string[] | undefined>;
 
+/** What the form for a link shows: "Today's check-in" only when the day is today in the person's own zone. */
+function formFor(ctx: WebContext, p: Participant, link: Link) {
+  const now = ctx.clock.now();
+  const form = checkinForm(ctx.deps, p, now, link.localDate);
+  const today = form.localDate === localDateOf(now, p.zone);
+  return {
+    heading: today ? TODAY_HEADING : dayHeading(longDay(form.localDate)),
+    day: today ? 'today' : longDay(form.localDate),
+    intro: form.note ? [text(form.note)] : [],
+    prompt: form.prompt,
+    ticket: signFormTicket(ctx.deps.secrets.linkKey, {
+      linkId: link.id,
+      expiresAt: link.expiresAt,
+      localDate: form.localDate,
+      promptId: form.prompt.id,
+    }),
+  };
+}
+
 function renderForm(
   ctx: WebContext,
   p: Participant,
   link: Link,
-  session: WebSession,
+  csrfToken: string,
   values: Values,
-  error: string | null,
+  o: { error?: string; notice?: (day: string) => string[] } = {},
 ) {
-  const form = checkinForm(ctx.deps, p, ctx.clock.now(), link.localDate);
-  return checkinPage({
-    csrfToken: session.csrfToken,
-    promptText: form.prompt.text,
-    intro: form.note ? [text(form.note)] : [],
-    values,
-    error,
-  });
+  const f = formFor(ctx, p, link);
+  return checkinPage(
+    {
+      heading: f.heading,
+      notice: o.notice?.(f.day) ?? [],
+      csrfToken,
+      ticket: f.ticket,
+      promptText: f.prompt.text,
+      intro: f.intro,
+      values,
+      error: o.error ?? null,
+    },
+    ctx.deps.settings,
+  );
+}
+
+/**
+ * The form shown back with everything typed in it, when it cannot be saved from this browser now: its link
+ * expired (say so), or the session is gone. Nothing is stored; the person gets a new link and saves from here.
+ */
+function keptAnswers(
+  ctx: WebContext,
+  res: Response,
+  ticketText: string,
+  t: FormTicket,
+  values: Values,
+): void {
+  const expired = t.expiresAt <= ctx.clock.now();
+  const why = expired
+    ? { title: FORM_EXPIRED.title, lines: FORM_EXPIRED.lines(longDay(t.localDate)) }
+    : FORM_NEEDS_LINK;
+  const body = checkinPage(
+    {
+      heading: why.title,
+      notice: why.lines,
+      csrfToken: '',
+      ticket: ticketText,
+      promptText: promptById(t.promptId)?.text ?? REFLECTION_LABEL,
+      intro: [],
+      values,
+      error: null,
+    },
+    ctx.deps.settings,
+  );
+  res
+    .status(expired ? 410 : 403)
+    .type('html')
+    .send(body);
 }
 
 /** The page a check-in link opens. */
 export const checkinLanding: Landing = (ctx, _req, res, { session, link }) => {
   const p = link.participantId === null ? null : ctx.deps.store.participants.get(link.participantId);
   if (!p) {
-    const r = refusalPage('unknown');
+    const r = refusalPage(ctx.deps.settings, 'unknown');
     res.status(r.status).type('html').send(r.body);
     return;
   }
-  res.type('html').send(renderForm(ctx, p, link, session, {}, null));
+  res.type('html').send(renderForm(ctx, p, link, session.csrfToken, {}));
 };
 
-const forbidden = (res: Response, why: string) =>
+const forbidden = (ctx: WebContext, res: Response, why: string) =>
   res
     .status(403)
     .type('html')
     .send(
-      messagePage('Please open your link again', [
-        why,
-        'To get a fresh link, type /checkin in your chat with Interlude. Nothing was saved.',
-      ]),
+      messagePage(
+        'Please open your link again',
+        [why, 'To get a fresh link, type /checkin in your chat with Interlude. Nothing was saved.'],
+        ctx.deps.settings,
+      ),
     );
 
-const pick = (body: unknown): Values => {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const one = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
-  const tags = b.tags;
+const pick = (body: Record<string, unknown>): Values => {
+  const one = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
+  const tags = body.tags;
   return {
     mood: one('mood'),
     sleep: one('sleep'),
@@ -69,39 +144,68 @@ const pick = (body: unknown): Values => {
 /**
  * POST /checkin — store a check-in from the page, exactly as the console does. The link is marked used in the same
  * transaction as the check-in is written: a bad answer rolls both back and the form comes back with the answers
- * kept; a second submit of the same link finds it used and stores nothing.
+ * kept; a second submit of the same link finds it used and stores nothing. A form whose link has expired comes
+ * back with its answers and says so; after a new link is opened in this browser it comes back once more with that
+ * session's token, to be checked and saved.
  */
 export const checkinPost =
   (ctx: WebContext) =>
   (req: Request, res: Response): void => {
     const now = ctx.clock.now();
-    const session = webSessionFor(ctx.deps, readCookie(req.headers.cookie, ctx.cookieName), now);
-    if (session?.purpose !== 'checkin' || session.linkId === null) {
-      forbidden(res, 'This page needs the link from your check-in message, opened in this browser.');
-      return;
-    }
+    const { store, settings } = ctx.deps;
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
       string,
       unknown
     >;
-    if (!csrfMatches(session, body._csrf)) {
-      forbidden(res, 'The form was missing its security token, so it was not accepted.');
+    const values = pick(body);
+    const ticketText = typeof body._ticket === 'string' ? body._ticket : '';
+    const ticket = readFormTicket(ctx.deps.secrets.linkKey, ticketText);
+    const session = webSessionFor(ctx.deps, readCookie(req.headers.cookie, ctx.cookieName), now);
+    if (session?.purpose !== 'checkin' || session.linkId === null) {
+      if (ticket) keptAnswers(ctx, res, ticketText, ticket, values);
+      else
+        forbidden(ctx, res, 'This page needs the link from your check-in message, opened in this browser.');
       return;
     }
-    const { store } = ctx.deps;
     const link = store.links.get(session.linkId);
     const p = link?.participantId ? store.participants.get(link.participantId) : null;
+    const live = link && p && link.usedAt === null && link.expiresAt > now;
+    if (!csrfMatches(session, body._csrf)) {
+      // A page of ours (its ticket proves it) from before a new link was opened here: show it again with this
+      // session's token, to check and save. Nothing is saved without the token.
+      if (ticket && live) {
+        res
+          .status(409)
+          .type('html')
+          .send(
+            renderForm(ctx, p, link, session.csrfToken, values, { notice: (day) => [FORM_NEW_LINK(day)] }),
+          );
+        return;
+      }
+      forbidden(ctx, res, 'The form was missing its security token, so it was not accepted.');
+      return;
+    }
     if (!link || !p) {
-      const r = refusalPage('unknown');
+      const r = refusalPage(settings, 'unknown');
       res.status(r.status).type('html').send(r.body);
       return;
     }
-    if (link.usedAt !== null || link.expiresAt <= now) {
-      const r = refusalPage(link.usedAt !== null ? 'used' : 'expired');
+    if (link.usedAt !== null) {
+      const r = refusalPage(settings, 'used');
       res.status(r.status).type('html').send(r.body);
       return;
     }
-    const values = pick(body);
+    if (link.expiresAt <= now) {
+      // Only when the session outlives its link; a check-in session ends with it, so the ticket is the usual way here.
+      const t = ticket ?? {
+        linkId: link.id,
+        expiresAt: link.expiresAt,
+        localDate: link.localDate ?? localDateOf(link.expiresAt, p.zone),
+        promptId: '',
+      };
+      keptAnswers(ctx, res, ticket ? ticketText : signFormTicket(ctx.deps.secrets.linkKey, t), t, values);
+      return;
+    }
     try {
       const promptId = checkinForm(ctx.deps, p, now, link.localDate).prompt.id;
       const saved = store.transaction(() => {
@@ -115,16 +219,16 @@ export const checkinPost =
         );
       });
       if (!saved) {
-        const r = refusalPage('used');
+        const r = refusalPage(settings, 'used');
         res.status(r.status).type('html').send(r.body);
         return;
       }
-      res.type('html').send(checkinSavedPage(saved.reply.blocks, saved.checkin.reflection));
+      res.type('html').send(checkinSavedPage(saved.reply.blocks, saved.checkin.reflection, settings));
     } catch (e) {
       if (!isUserError(e)) throw e;
       res
         .status(422)
         .type('html')
-        .send(renderForm(ctx, p, link, session, values, e.message));
+        .send(renderForm(ctx, p, link, session.csrfToken, values, { error: e.message }));
     }
   };

@@ -19,7 +19,12 @@ function sendRoster(ctx: WebContext, res: Response, session: WebSession): void {
   const spaceName = ctx.deps.store.spaces.get(session.spaceId)?.name ?? null;
   res
     .type('html')
-    .send(rosterPage({ spaceName, members, hoursLeft: Math.floor((session.expiresAt - now) / HOUR) }));
+    .send(
+      rosterPage(
+        { spaceName, members, hoursLeft: Math.floor((session.expiresAt - now) / HOUR) },
+        ctx.deps.settings,
+      ),
+    );
 }
 
 /** The page a dashboard link opens: the link is already used up (one-time sign-in, see link-route.ts). */
@@ -33,14 +38,22 @@ function facilitatorSession(ctx: WebContext, req: Request, res: Response): WebSe
   const s = webSessionFor(ctx.deps, readCookie(req.headers.cookie, ctx.cookieName), ctx.clock.now());
   if (s?.purpose === 'dashboard') return s;
   const body = s
-    ? messagePage('This page is for facilitators', [
-        "The facilitator dashboard shows group members' shared check-ins to the group's facilitators only.",
-        'Your own reflection page is one /summary away in your chat with Interlude.',
-      ])
-    : messagePage('Please sign in again', [
-        `Your dashboard sign-in has ended, or this browser has none. Sign-ins last ${DASHBOARD_SESSION_HOURS} hours, for privacy.`,
-        "Type /dashboard in your group's chat with Interlude for a fresh link.",
-      ]);
+    ? messagePage(
+        'This page is for facilitators',
+        [
+          "The facilitator dashboard shows group members' shared check-ins to the group's facilitators only.",
+          'Your own reflection page is one /summary away in your chat with Interlude.',
+        ],
+        ctx.deps.settings,
+      )
+    : messagePage(
+        'Please sign in again',
+        [
+          `Your dashboard sign-in has ended, or this browser has none. Sign-ins last ${DASHBOARD_SESSION_HOURS} hours, for privacy.`,
+          "Type /dashboard in your group's chat with Interlude for a fresh link.",
+        ],
+        ctx.deps.settings,
+      );
   res.status(403).type('html').send(body);
   return null;
 }
@@ -71,9 +84,9 @@ export const memberRoute =
       ? viewMember(ctx.deps, viewerOf(session), params.data.id, ctx.clock.now())
       : null;
     if (!view) {
-      res.status(404).type('html').send(noMemberPage());
+      res.status(404).type('html').send(noMemberPage(ctx.deps.settings));
       return;
     }
     const chart = await rangeChart(view, 'Mood, sleep and energy, last 30 days');
-    res.type('html').send(memberPage(view, chart));
+    res.type('html').send(memberPage(view, chart, ctx.deps.settings));
   };

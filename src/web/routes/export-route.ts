@@ -27,7 +27,7 @@ export const exportLanding: Landing = (ctx, _req, res, { session, link }) => {
   if (!p || !first) {
     store.webSessions.delete(session.id);
     res.removeHeader('Set-Cookie');
-    const r = p ? refusalPage('used', 'export') : refusalPage('unknown');
+    const r = refusalPage(ctx.deps.settings, p ? 'used' : 'unknown', p ? 'export' : undefined);
     res.status(r.status).type('html').send(r.body);
     return;
   }
@@ -35,7 +35,11 @@ export const exportLanding: Landing = (ctx, _req, res, { session, link }) => {
     filename: f.filename,
     bytes: Buffer.byteLength(f.data, 'utf8'),
   }));
-  res.type('html').send(exportPage({ files, minutesLeft: Math.floor((session.expiresAt - now) / MINUTE) }));
+  res
+    .type('html')
+    .send(
+      exportPage({ files, minutesLeft: Math.floor((session.expiresAt - now) / MINUTE) }, ctx.deps.settings),
+    );
 };
 
 /** The person an export session belongs to, or a kind 403 page (no session, an ended one, another page's). */
@@ -50,7 +54,7 @@ function exportOwner(ctx: WebContext, req: Request, res: Response): Participant 
       ? ctx.deps.store.participants.get(s.participantId)
       : null;
   if (p && s && p.spaceId === s.spaceId && p.userId === s.userId) return p;
-  res.status(403).type('html').send(exportSignedOutPage());
+  res.status(403).type('html').send(exportSignedOutPage(ctx.deps.settings));
   return null;
 }
 
@@ -66,7 +70,7 @@ export const exportDownload =
     const name = String(req.params.filename ?? '');
     const file = filesOf(ctx, p).find((f) => f.filename === name);
     if (!file) {
-      res.status(404).type('html').send(noExportFilePage());
+      res.status(404).type('html').send(noExportFilePage(ctx.deps.settings));
       return;
     }
     res.setHeader('Content-Type', file.contentType);

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { checkLink, openWebSession } from '../../app/links.js';
 import type { LinkPurpose } from '../../ports.js';
 import { sessionCookie } from '../cookies.js';
-import { messagePage } from '../pages/layout.js';
+import { messagePage, type PageChrome } from '../pages/layout.js';
 import type { Landings, WebContext } from '../web-context.js';
 
 const REFUSALS = {
@@ -52,12 +52,16 @@ const FRESH: Partial<Record<LinkPurpose, { line: Partial<Record<Reason, string>>
 const DEFAULT_NEXT =
   'To get a fresh one, type /checkin in your chat with Interlude (or /summary for your reflection page). Nothing was saved from this link.';
 
-export function refusalPage(reason: Reason, purpose?: LinkPurpose): { status: number; body: string } {
+export function refusalPage(
+  chrome: PageChrome,
+  reason: Reason,
+  purpose?: LinkPurpose,
+): { status: number; body: string } {
   const r = REFUSALS[reason];
   const fresh = purpose ? FRESH[purpose] : undefined;
   return {
     status: r.status,
-    body: messagePage(r.title, [fresh?.line[reason] ?? r.line, fresh?.next ?? DEFAULT_NEXT]),
+    body: messagePage(r.title, [fresh?.line[reason] ?? r.line, fresh?.next ?? DEFAULT_NEXT], chrome),
   };
 }
 
@@ -77,7 +81,9 @@ export const linkRoute =
     const check = checkLink(ctx.deps, token, now);
     const landing = check.ok ? landings[check.link.purpose] : undefined;
     if (!check.ok || !landing) {
-      const r = check.ok ? refusalPage('wrong-purpose') : refusalPage(check.reason, check.purpose);
+      const r = check.ok
+        ? refusalPage(ctx.deps.settings, 'wrong-purpose')
+        : refusalPage(ctx.deps.settings, check.reason, check.purpose);
       res.status(r.status).type('html').send(r.body);
       return;
     }
@@ -90,7 +96,7 @@ export const linkRoute =
         : openWebSession(ctx.deps, link, now),
     );
     if (!opened) {
-      const r = refusalPage('used', link.purpose);
+      const r = refusalPage(ctx.deps.settings, 'used', link.purpose);
       res.status(r.status).type('html').send(r.body);
       return;
     }

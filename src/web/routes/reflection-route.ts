@@ -11,7 +11,7 @@ import { rangeChart } from './range-chart.js';
 export const reflectionLanding: Landing = async (ctx, _req, res, { link }) => {
   const p = link.participantId === null ? null : ctx.deps.store.participants.get(link.participantId);
   if (!p) {
-    const r = refusalPage('unknown');
+    const r = refusalPage(ctx.deps.settings, 'unknown');
     res.status(r.status).type('html').send(r.body);
     return;
   }
@@ -20,5 +20,5 @@ export const reflectionLanding: Landing = async (ctx, _req, res, { link }) => {
     rangeChart(data.week, 'Mood, sleep and energy'),
     rangeChart(data.month, 'Mood, sleep and energy'),
   ]);
-  res.type('html').send(reflectionPage(data, { week, month }));
+  res.type('html').send(reflectionPage(data, { week, month }, ctx.deps.settings));
 };

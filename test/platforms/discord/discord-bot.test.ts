@@ -134,7 +134,7 @@ describe('Discord, link mode (the default): a real discord.js Client against the
     const skip = ids.find((id) => id.startsWith('nudge.skip'));
     const skipped = await h.click(alex, skip ?? '', nudge?.id);
     expect(unescapeDiscord(skipped.data.content)).toMatch(/skip/i);
-    expect(h.participant(alex.id)?.skipDate).toBe('2026-03-03');
+    expect(h.participant(alex.id)?.skipDates).toEqual(['2026-03-03']);
   });
 
   it('/pause pauses nudges, and says how to resume', async () => {

@@ -1,0 +1,96 @@
+/**
+ * Whether a planned session took place. A planned date is only a plan: it counts as a session (and moves the
+ * person into session-day and integration prompts) once they say it happened. From its day on we ask, with three
+ * buttons; until they answer, prompts stay as they were (see domain/phase.ts).
+ */
+import { z } from 'zod';
+import { addDays, localDateOf } from '../domain/local-time.js';
+import { parseInput } from '../domain/validation.js';
+import { UserError } from '../errors.js';
+import type { Participant, TherapySession } from '../ports.js';
+import type { ActionButton, Block, OutMessage } from '../views/message.js';
+import { text } from '../views/message.js';
+import { actionId } from './action-id.js';
+import type { AppDeps } from './deps.js';
+import { phaseFor } from './phase-of.js';
+import { SESSION_TEXTS as T } from './session-texts.js';
+import { showSessions } from './sessions.js';
+
+export const SESSION_ANSWER = 'session.answer';
+
+/** The planned session whose day has come and that nobody has confirmed yet (the earliest), if any. */
+function awaiting(deps: AppDeps, p: Participant, now: number): TherapySession | null {
+  const date = phaseFor(deps, p, now).awaitingConfirmation;
+  if (date === null) return null;
+  return deps.store.sessions.list(p.id).find((s) => s.date === date && s.status === 'planned') ?? null;
+}
+
+/**
+ * The question, with its buttons, or null when nothing awaits an answer. Button ids carry the session's id, never
+ * its date, so the date does not travel through a platform in a button either.
+ */
+export function sessionQuestion(
+  deps: AppDeps,
+  p: Participant,
+  now: number,
+): { blocks: Block[]; actions: ActionButton[] } | null {
+  const s = awaiting(deps, p, now);
+  if (!s) return null;
+  const today = localDateOf(now, p.zone);
+  const button = (a: 'yes' | 'no' | 'moved', label: string, style: ActionButton['style']) => ({
+    id: actionId(SESSION_ANSWER, { id: s.id, a }),
+    label,
+    style,
+  });
+  return {
+    blocks: [text(s.date === today ? T.askToday(s.date) : T.askPast(s.date))],
+    actions: [
+      button('yes', T.yes, 'primary'),
+      button('no', T.no, 'secondary'),
+      button('moved', T.moved, 'secondary'),
+    ],
+  };
+}
+
+/**
+ * What a check-in nudge adds while a session awaits an answer. The console has no third party, so it asks right
+ * there; a nudge that crosses a chat platform only points at /session, with no date or detail (principle 1).
+ */
+export function nudgeSessionExtra(
+  deps: AppDeps,
+  p: Participant,
+  now: number,
+): Pick<OutMessage, 'blocks' | 'actions'> {
+  const q = sessionQuestion(deps, p, now);
+  if (!q) return { blocks: [] };
+  return p.platform === 'console' ? q : { blocks: [text(T.waitingPointer)] };
+}
+
+const answerParams = z.object({
+  id: z.coerce
+    .number({ error: T.alreadyAnswered })
+    .int({ error: T.alreadyAnswered })
+    .positive({ error: T.alreadyAnswered }),
+  a: z.enum(['yes', 'no', 'moved'], { error: T.alreadyAnswered }),
+});
+
+/** A press of "Yes, it happened", "It didn't happen" or "It moved". Acts only on the presser's own sessions. */
+export function answerSessionQuestion(
+  deps: AppDeps,
+  p: Participant,
+  params: Record<string, string>,
+  now: number,
+): OutMessage {
+  const { id, a } = parseInput(answerParams, params, 'invalid-session-answer');
+  const s = deps.store.sessions.list(p.id).find((x) => x.id === id);
+  if (s?.status !== 'planned') throw new UserError('session-answered', T.alreadyAnswered);
+  const today = localDateOf(now, p.zone);
+  if (a === 'yes') {
+    if (s.date > today) throw new UserError('session-not-yet', T.notYet(s.date));
+    deps.store.sessions.setStatus(p.id, s.id, 'done');
+    return showSessions(deps, p, now, T.confirmed(s.date));
+  }
+  deps.store.sessions.removeById(p.id, s.id);
+  const lead = a === 'no' ? T.didNotHappen(s.date) : T.moveTo(s.date, addDays(today, 7));
+  return showSessions(deps, p, now, lead);
+}
