@@ -6,6 +6,7 @@ import { loadOrCreateConsoleKey } from './encryption-key.js';
 import { loadOrExit } from './load-env.js';
 import { createLogger } from './logger.js';
 import { ConsoleChat } from './platforms/console/console-chat.js';
+import { ExportShelf } from './platforms/console/export-shelf.js';
 import { SimClock } from './platforms/console/sim-clock.js';
 import { closeWithin } from './platforms/deadline.js';
 import type { Clock } from './ports.js';
@@ -26,10 +27,18 @@ async function runConsole(config: Config): Promise<void> {
   const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const withZone: Config = { ...config, defaultZone: config.defaultZone ?? systemZone };
   let chat: ConsoleChat | null = null;
-  const runtime = compose(withZone, key, log, clock, () => {
-    if (!chat) throw new Error('console chat not ready');
-    return chat.messenger;
-  });
+  const exports = new ExportShelf(join(config.dataDir, 'exports'));
+  const runtime = compose(
+    withZone,
+    key,
+    log,
+    clock,
+    () => {
+      if (!chat) throw new Error('console chat not ready');
+      return chat.messenger;
+    },
+    exports,
+  );
   const interactive = process.stdin.isTTY === true;
   chat = new ConsoleChat({
     deps: runtime.deps,
@@ -37,15 +46,16 @@ async function runConsole(config: Config): Promise<void> {
     clock,
     tick: runtime.tick,
     write: (s) => process.stdout.write(s),
-    exportDir: join(config.dataDir, 'exports'),
+    exports,
     echo: !interactive,
+    ...(interactive ? { prompt: { output: process.stdout } } : {}),
   });
   const web = await startPages(config, runtime.deps, clock, warn);
   await runtime.recover(clock.now());
   await runtime.queue.drain();
   if (interactive) {
     process.stdout.write(
-      'Interlude — console chat. Type /start to begin, /help for commands, :help for the simulator. Ctrl-D to leave.\n',
+      `Interlude — console chat. Type /start to begin, /help for commands, :help for the simulator. Ctrl-D to leave.\n${web ? `Private pages: ${runtime.deps.settings.publicUrl}\n` : ''}`,
     );
   }
   const ticker = startMinuteTicker(() => chat?.catchUp() ?? Promise.resolve(), log);
@@ -65,16 +75,27 @@ async function runConsole(config: Config): Promise<void> {
  * person is told how to get the pages too.
  */
 async function startPages(config: Config, deps: AppDeps, clock: Clock, warn: (m: string) => void) {
+  const app = createWebApp({ deps, clock, landings: PAGE_LANDINGS });
+  const listen = async (port: number) => {
+    const { server, port: bound } = await startWebServer(app, config.host, port);
+    // With no PUBLIC_URL, links point at the port actually bound (PORT=0 picks a free one), never at a port some
+    // other program holds: a private link sent there would hand it the person's one-time token.
+    if (!config.publicUrlSet) deps.settings.publicUrl = `http://localhost:${bound}`;
+    return { server, bound };
+  };
   try {
-    const { server, port } = await startWebServer(
-      createWebApp({ deps, clock, landings: PAGE_LANDINGS }),
-      config.host,
-      config.port,
-    );
-    // With no PUBLIC_URL, links point at the port actually bound (PORT=0 picks a free one).
-    if (!config.publicUrlSet) deps.settings.publicUrl = `http://localhost:${port}`;
-    return server;
+    return (await listen(config.port)).server;
   } catch (e) {
+    const busy = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    if (busy && !config.publicUrlSet && config.port !== 0) {
+      try {
+        const { server, bound } = await listen(0);
+        warn(
+          `port ${config.port} is taken, so the private pages are on http://localhost:${bound} instead (links say so). Set PORT to choose the port.`,
+        );
+        return server;
+      } catch {}
+    }
     warn(
       `the private pages could not start on ${config.host}:${config.port} (${e instanceof Error ? e.message : String(e)}). The chat works without them; set PORT to a free port to use them.`,
     );

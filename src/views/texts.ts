@@ -17,8 +17,6 @@ export const consentText = (zone: string, time: string): string[] => [
 
 export const crisisHeading = 'If you need help right now';
 
-export const HELP_WORD = /^\s*help\s*[.!]*\s*$/i;
-
 /** After the crisis lines when someone typed words asking for help rather than a command. */
 export const FREE_TEXT_HELP_TAIL = 'For everything else, type /help.';
 

@@ -12,6 +12,11 @@ export class CheckinFormSession {
 
   constructor(readonly request: FormRequest) {}
 
+  /** Whether the question now asked takes written words (the reflection) rather than a number or a choice. */
+  get takesWords(): boolean {
+    return !this.done && (CHECKIN_FIELDS[this.index] as CheckinField).kind === 'text';
+  }
+
   get done(): boolean {
     return this.index >= CHECKIN_FIELDS.length;
   }

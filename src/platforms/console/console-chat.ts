@@ -1,20 +1,19 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
 import { handleAction } from '../../app/actions.js';
 import type { Actor } from '../../app/actor.js';
 import { recordCheckin } from '../../app/checkin.js';
-import { crisisMessage } from '../../app/crisis.js';
 import type { AppDeps } from '../../app/deps.js';
+import { answerFreeText, asksForHelp, crisisReply } from '../../app/free-text.js';
 import { findParticipant, requireParticipant } from '../../app/participants.js';
 import { type Registry, replyForError, runCommand } from '../../app/run-command.js';
 import { MINUTE } from '../../domain/types.js';
 import { type ActionButton, type OutMessage, text } from '../../views/message.js';
-import { HELP_WORD } from '../../views/texts.js';
 import { parseCommandLine } from '../parse-line.js';
 import { CheckinFormSession } from './checkin-form-session.js';
 import { ConsoleMessenger } from './console-messenger.js';
+import { consoleTexts } from './console-texts.js';
+import type { ExportShelf } from './export-shelf.js';
 import { renderMessage } from './render.js';
 import { parseDuration, type SimClock } from './sim-clock.js';
 
@@ -25,11 +24,17 @@ export interface ConsoleChatOptions {
   /** Plan and deliver everything due at `now` (planner tick + queue drain). */
   tick: (now: number) => Promise<void>;
   write: (s: string) => void;
-  /** Where /export writes its files. */
-  exportDir: string;
+  /** Where /export writes its files (erased by /forget). */
+  exports: ExportShelf;
   /** Echo each input line, so a piped transcript reads like a conversation. */
   echo: boolean;
+  /** An interactive terminal: show a `you ›` prompt and redraw it after Interlude speaks. */
+  prompt?: { output: NodeJS.WritableStream };
 }
+
+/** The longest :advance runs: every minute in between is a planner tick, so a year would take minutes of CPU. */
+export const MAX_ADVANCE_WEEKS = 8;
+const MAX_ADVANCE_MS = MAX_ADVANCE_WEEKS * 7 * 24 * 60 * MINUTE;
 
 const SIM_HELP = [
   ':as <name>           act as another person (default: you)',
@@ -50,6 +55,7 @@ export class ConsoleChat {
   private lastTick: number;
   private quit = false;
   private catchingUp: Promise<void> = Promise.resolve();
+  private redrawPrompt: (() => void) | null = null;
 
   constructor(private readonly o: ConsoleChatOptions) {
     this.messenger = new ConsoleMessenger((userId, m) => this.show(userId, m, true));
@@ -62,11 +68,23 @@ export class ConsoleChat {
 
   /** Read lines until the input ends (or :quit), then let pending work finish. */
   async run(input: NodeJS.ReadableStream): Promise<void> {
-    const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+    const output = this.o.prompt?.output;
+    const rl = output
+      ? createInterface({ input, output, terminal: true })
+      : createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+    if (output) {
+      this.redrawPrompt = () => {
+        rl.setPrompt(`${this.user} › `);
+        rl.prompt(true);
+      };
+      this.redrawPrompt();
+    }
     for await (const line of rl) {
       await this.handleLine(line);
       if (this.quit) break;
+      this.redrawPrompt?.();
     }
+    this.redrawPrompt = null;
     rl.close();
     await this.catchUp();
   }
@@ -97,21 +115,16 @@ export class ConsoleChat {
     try {
       if (line.startsWith(':')) return await this.simulator(line);
       const form = this.forms.get(this.user);
-      if (form && !line.startsWith('/')) return this.answerForm(form, line);
+      if (form && !line.startsWith('/')) return this.answerOrHelp(form, line);
       if (form && /^\/cancel\s*$/i.test(line)) {
         this.forms.delete(this.user);
-        return this.reply({ blocks: [text('Check-in put aside. Nothing was saved.')] });
+        return this.reply({ blocks: [text(consoleTexts.checkinPutAside)] });
       }
       if (line.trim() === '') return;
       if (line.startsWith('/')) return await this.command(line);
-      if (HELP_WORD.test(line)) {
-        const m = crisisMessage(this.o.deps.settings);
-        return this.reply({ ...m, blocks: [...m.blocks, text('For the list of commands, type /help.')] });
-      }
-      if (this.choose(line)) return;
-      this.reply({
-        blocks: [text("I didn't catch that. Commands start with / — type /help to see them all.")],
-      });
+      // Words asking for help win over everything else typed, as on Discord and Slack (one rule, in the app).
+      if (!asksForHelp(line) && this.choose(line)) return;
+      this.reply(answerFreeText(this.o.deps.settings, line));
     } catch (e) {
       this.reply(replyForError(e, this.o.deps.log, { platform: 'console', user: this.user }));
     }
@@ -151,16 +164,29 @@ export class ConsoleChat {
   }
 
   private deliverReply(m: OutMessage): void {
-    const extra = (m.files?.length ? this.writeFiles(m) : []).map((f) => text(`saved: ${f}`));
+    const saved = m.files?.length ? this.o.exports.write(this.user, m.files, this.o.clock.now()) : [];
+    const extra = saved.map((f) => text(consoleTexts.savedFile(f)));
+    if (saved.length) extra.push(text(consoleTexts.exportWhere(this.o.exports.dir)));
     if (m.form) {
       const form = new CheckinFormSession(m.form);
       this.forms.set(this.user, form);
-      extra.push(
-        text('(type /cancel to stop; nothing is saved until the last answer)'),
-        text(form.question()),
-      );
+      extra.push(text(consoleTexts.checkinHowToStop), text(form.question()));
     }
     this.reply({ ...m, blocks: [...m.blocks, ...extra] });
+  }
+
+  /**
+   * An answer to the check-in's current question, unless it asks for help: crisis words always win. The crisis
+   * lines come first; written words are still kept as the answer, and a number question is asked again.
+   */
+  private answerOrHelp(form: CheckinFormSession, line: string): void {
+    if (!asksForHelp(line)) {
+      this.answerForm(form, line);
+      return;
+    }
+    this.reply(crisisReply(this.o.deps.settings));
+    if (form.takesWords && !/^\s*help\W*$/i.test(line)) this.answerForm(form, line);
+    else this.reply({ blocks: [text(consoleTexts.checkinStillOpen), text(form.question())] });
   }
 
   private answerForm(form: CheckinFormSession, line: string): void {
@@ -187,7 +213,7 @@ export class ConsoleChat {
     const arg = args.join(' ');
     switch ((cmd ?? '').toLowerCase()) {
       case 'as':
-        if (!/^[\p{L}\p{N}._-]{1,32}$/u.test(arg))
+        if (!/^[\p{L}\p{N}._-]{1,32}$/u.test(arg) || !/[\p{L}\p{N}]/u.test(arg))
           return this.note('Give a name of letters and digits, like :as alex');
         this.user = arg;
         return this.note(`now acting as ${arg}`);
@@ -205,6 +231,11 @@ export class ConsoleChat {
       case 'advance': {
         const ms = parseDuration(arg);
         if (ms === null || ms <= 0) return this.note('Give a duration like 30m, 8h, 3d or 1w: :advance 3d');
+        if (ms > MAX_ADVANCE_MS) {
+          return this.note(
+            `:advance goes at most ${MAX_ADVANCE_WEEKS} weeks at a time (it runs every minute in between); try :advance ${MAX_ADVANCE_WEEKS}w`,
+          );
+        }
         await this.catchUp(this.o.clock.now() + ms);
         return this.note(`clock is now ${this.describeNow()}`);
       }
@@ -239,16 +270,7 @@ export class ConsoleChat {
     const p = nudge ? findParticipant(this.o.deps.store, { ...this.actor(), userId }) : null;
     const when = p ? ` · ${DateTime.fromMillis(now, { zone: p.zone }).toFormat('ccc d LLL HH:mm')}` : '';
     this.o.write(`Interlude ▸ ${userId}${nudge ? ` (nudge${when})` : ''}\n${renderMessage(m)}\n`);
-  }
-
-  private writeFiles(m: OutMessage): string[] {
-    const stamp = DateTime.fromMillis(this.o.clock.now(), { zone: 'UTC' }).toFormat("yyyyLLdd'T'HHmmss");
-    const dir = join(this.o.exportDir, `${this.user}-${stamp}`);
-    mkdirSync(dir, { recursive: true });
-    return (m.files ?? []).map((f) => {
-      const path = join(dir, f.filename);
-      writeFileSync(path, f.data, { mode: 0o600 });
-      return path;
-    });
+    // A nudge can arrive while the person is typing: give them their prompt back.
+    if (nudge) this.redrawPrompt?.();
   }
 }

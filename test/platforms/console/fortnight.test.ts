@@ -262,7 +262,7 @@ describe('a fortnight in the console', () => {
       .flat()
       .filter((l) => l.startsWith('saved: '))
       .map((l) => l.slice('saved: '.length));
-    const exportDir = join(dir, 'exports', 'you-20261206T200000');
+    const exportDir = join(dir, 'exports', 'you', '20261206T200000');
     expect(saved).toContain(join(exportDir, 'interlude-export.json'));
     expect(readdirSync(exportDir).sort()).toEqual(
       [

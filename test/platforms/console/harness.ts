@@ -9,6 +9,7 @@ import { compose } from '../../../src/compose.js';
 import { type Config, parseConfig } from '../../../src/config.js';
 import { loadOrCreateConsoleKey } from '../../../src/encryption-key.js';
 import { ConsoleChat } from '../../../src/platforms/console/console-chat.js';
+import { ExportShelf } from '../../../src/platforms/console/export-shelf.js';
 import { SimClock } from '../../../src/platforms/console/sim-clock.js';
 import { openStore, type SqliteStore } from '../../../src/store/open-store.js';
 import { RecordingLogger as MemoryLogger } from '../../helpers/recording-logger.js';
@@ -40,10 +41,18 @@ export async function runConsole(
   const clock = new SimClock(config.consoleStartAt, () => 0);
   const withZone: Config = { ...config, defaultZone: config.defaultZone ?? 'Europe/London' };
   let chat: ConsoleChat | null = null;
-  const runtime = compose(withZone, key, log, clock, () => {
-    if (!chat) throw new Error('console chat not ready');
-    return chat.messenger;
-  });
+  const exports = new ExportShelf(join(config.dataDir, 'exports'));
+  const runtime = compose(
+    withZone,
+    key,
+    log,
+    clock,
+    () => {
+      if (!chat) throw new Error('console chat not ready');
+      return chat.messenger;
+    },
+    exports,
+  );
   const out: string[] = [];
   chat = new ConsoleChat({
     deps: runtime.deps,
@@ -51,7 +60,7 @@ export async function runConsole(
     clock,
     tick: runtime.tick,
     write: (s) => out.push(s),
-    exportDir: join(config.dataDir, 'exports'),
+    exports,
     echo: true,
   });
   try {
