@@ -8,7 +8,8 @@ import { confirmEnrolment } from './enrol.js';
 import { forgetConfirmed } from './forget.js';
 import { requireParticipant } from './participants.js';
 import { skip, snooze } from './pause.js';
-import { answerSessionQuestion, SESSION_ANSWER } from './session-question.js';
+import { answerSessionQuestion } from './session-answer.js';
+import { SESSION_ANSWER } from './session-question.js';
 
 /**
  * Every button on every surface lands here by its id. Ids arrive from platforms untrusted: each handler
