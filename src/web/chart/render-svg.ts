@@ -48,11 +48,20 @@ export async function renderSpecToSvg(
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Mark the SVG as one image with a text alternative (aria-label for screen readers, <title> for tooltips). */
+/** Vega's own ARIA: a role, role description, label or hidden flag on the marks inside the picture. */
+const INNER_ARIA = / (?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g;
+
+/**
+ * Mark the SVG as one image with a text alternative (aria-label for screen readers, <title> for tooltips), and
+ * hide everything drawn inside it from assistive tech: vega labels some marks and not others, so a screen reader
+ * would otherwise read unnamed "graphics-symbol" lines and points after the summary that already says it all.
+ */
 export function withTextAlternative(svg: string, summary: string): string {
   const open = /^<svg\b[^>]*>/.exec(svg);
-  if (!open) throw new Error('Chart rendering did not produce an <svg> element');
+  const close = svg.lastIndexOf('</svg>');
+  if (!open || close < open[0].length) throw new Error('Chart rendering did not produce an <svg> element');
   const label = escapeXml(summary);
   const tag = `${open[0].slice(0, -1)} role="img" aria-label="${label}">`;
-  return `${tag}<title>${label}</title>${svg.slice(open[0].length)}`;
+  const drawing = svg.slice(open[0].length, close).replace(INNER_ARIA, '');
+  return `${tag}<title>${label}</title><g aria-hidden="true">${drawing}</g></svg>`;
 }

@@ -23,11 +23,12 @@ export function memberPage(m: MemberView, chartSvg: string, chrome: PageChrome):
 <h1>${name}</h1>
 <p class="muted">Shared with facilitators by their own choice, which they can withdraw at any time. This view was logged.</p>
 ${chartBlock(chartSvg)}
-<h2>Check-ins, ${formatDate(m.from)} – ${formatDate(m.to)}</h2>
+<h2 id="checkins-heading">Check-ins, ${formatDate(m.from)} – ${formatDate(m.to)}</h2>
 ${
   m.checkins.length
-    ? html`<p class="muted">Mood out of 10; sleep, energy and anxiety out of 5. Newest first.</p>
-<div class="scroll"><table>
+    ? // A table too wide for a phone scrolls on its own (WCAG 1.4.10 allows it for data); a keyboard can scroll it.
+      html`<p class="muted">Mood out of 10; sleep, energy and anxiety out of 5. Newest first.</p>
+<div class="scroll" role="region" aria-labelledby="checkins-heading" tabindex="0"><table>
 <thead><tr><th scope="col">Day</th><th scope="col">Mood</th><th scope="col">Sleep</th><th scope="col">Energy</th><th scope="col">Anxiety</th><th scope="col">Tags</th></tr></thead>
 <tbody>${m.checkins.map(row)}</tbody>
 </table></div>`

@@ -13,19 +13,29 @@ export interface RosterPageModel {
 
 export const memberName = (displayName: string | null, id: number): string => displayName ?? `Member ${id}`;
 
+/** Days to a row of the strip: a week, so two-digit day numbers stay apart even at 320 px or 200 % zoom. */
+const STRIP_ROW_DAYS = 7;
+
+/** One week of the strip: a row of day numbers over a row of moods, each mood headed by the day above it. */
+const weekRows = (week: RosterEntry['moods']): Html =>
+  html`<tr>${week.map((d) => html`<th scope="col"><abbr title="${formatDate(d.date)}">${Number(d.date.slice(8))}</abbr></th>`)}</tr>
+<tr>${week.map((d) =>
+    d.mood === null
+      ? html`<td class="muted"><span aria-hidden="true">·</span><span class="sr-only">no answer</span></td>`
+      : html`<td>${d.mood}</td>`,
+  )}</tr>`;
+
 /**
  * The 14-day mood line as a compact table rather than a chart: one cell a day, readable by a screen reader cell
  * by cell, no picture to decode at thumbnail size, and no chart render per member on every roster load.
  */
 function moodStrip(m: RosterEntry): Html {
+  const weeks = Array.from({ length: Math.ceil(m.moods.length / STRIP_ROW_DAYS) }, (_, i) =>
+    m.moods.slice(i * STRIP_ROW_DAYS, (i + 1) * STRIP_ROW_DAYS),
+  );
   return html`<table class="strip">
 <caption>Mood (1-10), ${formatDate(m.from)} – ${formatDate(m.to)}</caption>
-<tr>${m.moods.map((d) => html`<th scope="col"><abbr title="${formatDate(d.date)}">${Number(d.date.slice(8))}</abbr></th>`)}</tr>
-<tr>${m.moods.map((d) =>
-    d.mood === null
-      ? html`<td class="muted"><span aria-hidden="true">·</span><span class="sr-only">no answer</span></td>`
-      : html`<td>${d.mood}</td>`,
-  )}</tr>
+${weeks.map(weekRows)}
 </table>`;
 }
 
