@@ -41,7 +41,7 @@ export function openWorld(): BenchWorld {
   const queue = new CountingQueue();
   const deps: AppDeps = {
     store,
-    queue,
+    outbox: queue,
     log: createLogger(config.logLevel),
     settings: appSettingsFrom(config),
     secrets: { linkKey: deriveLinkKey(key) },

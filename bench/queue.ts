@@ -27,7 +27,7 @@ import { REST, Routes } from 'discord.js';
 import { Redis } from 'ioredis';
 import { parseConfig } from '../src/config.js';
 import { HOUR, MINUTE } from '../src/domain/types.js';
-import { rejectAfter } from '../src/platforms/deadline.js';
+import { rejectAfter } from '../src/lib/deadline.js';
 import { concurrencyFor } from '../src/queue/bullmq-workers.js';
 import { type Platforms, startPlatforms } from '../src/run-platforms.js';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.js';

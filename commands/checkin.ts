@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { openCheckin } from '../src/app/checkin.js';
 import { defineCommand, leaf } from '../src/app/command.js';
 
@@ -8,7 +7,7 @@ export default defineCommand({
   access: 'participant',
   leaf: leaf({
     description: 'Check in now',
-    options: z.object({}),
+    options: {},
     run: (ctx) => openCheckin(ctx.deps, ctx.me(), ctx.now),
   }),
 });

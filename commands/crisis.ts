@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { crisisMessage } from '../src/app/crisis.js';
 
@@ -8,7 +7,7 @@ export default defineCommand({
   access: 'anyone',
   leaf: leaf({
     description: 'Crisis lines, right now',
-    options: z.object({}),
+    options: {},
     run: (ctx) => crisisMessage(ctx.deps.settings),
   }),
 });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { dashboardLogin } from '../src/app/dashboard-login.js';
 
@@ -8,7 +7,7 @@ export default defineCommand({
   access: 'facilitator',
   leaf: leaf({
     description: 'Get a one-time sign-in link to the facilitator dashboard',
-    options: z.object({}),
+    options: {},
     run: (ctx) => dashboardLogin(ctx.deps, ctx.actor, ctx.now),
   }),
 });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { exportMessage } from '../src/app/export-data.js';
 
@@ -8,7 +7,7 @@ export default defineCommand({
   access: 'participant',
   leaf: leaf({
     description: 'Export all your data',
-    options: z.object({}),
+    options: {},
     run: (ctx) => exportMessage(ctx.deps.store, ctx.me()),
   }),
 });

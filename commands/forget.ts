@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { forgetRequest } from '../src/app/forget.js';
 
@@ -8,7 +7,7 @@ export default defineCommand({
   access: 'participant',
   leaf: leaf({
     description: 'Erase all your data',
-    options: z.object({}),
+    options: {},
     run: () => forgetRequest(),
   }),
 });

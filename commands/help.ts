@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { commandsFor } from '../src/app/access.js';
 import { defineCommand, leaf } from '../src/app/command.js';
+import { option } from '../src/domain/option-kinds.js';
 import { helpMessage } from '../src/views/help.js';
-import { ALL_COMMANDS } from './registry.js';
 
 export default defineCommand({
   name: 'help',
@@ -9,19 +9,12 @@ export default defineCommand({
   access: 'anyone',
   leaf: leaf({
     description: 'What Interlude can do',
-    options: z.object({ command: z.string().optional().describe('A command to explain, like journal') }),
+    options: {
+      command: option.text('A command to explain, like journal', { noun: 'command name', maxLength: 40 }),
+    },
     examples: ['help', 'help settings'],
-    // The list shows facilitator and admin commands only to those who may use them; /help <name> explains any.
-    run: (ctx, o) =>
-      helpMessage(
-        o.command
-          ? ALL_COMMANDS()
-          : ALL_COMMANDS().filter(
-              (c) =>
-                (c.access !== 'facilitator' || ctx.actor.isFacilitator) &&
-                (c.access !== 'admin' || ctx.actor.isSpaceAdmin === true),
-            ),
-        o.command,
-      ),
+    // The list comes from the registry through the context (no import cycle) and shows only what this person may
+    // run (src/app/access.ts); /help <name> still explains any command, so a refusal can be looked up.
+    run: (ctx, o) => helpMessage(o.command ? ctx.commands : commandsFor(ctx.commands, ctx.actor), o.command),
   }),
 });

@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { setIntention, showIntentions } from '../src/app/intentions.js';
+import { option } from '../src/domain/option-kinds.js';
+import { MAX_TEXT_CHARS } from '../src/domain/text-input.js';
 
 export default defineCommand({
   name: 'intention',
@@ -9,13 +10,19 @@ export default defineCommand({
   subcommands: {
     set: leaf({
       description: 'Set a new intention',
-      options: z.object({ text: z.string().optional().describe('Your intention, in a few words') }),
+      options: {
+        text: option.text('Your intention, in a few words', {
+          noun: 'intention',
+          maxLength: MAX_TEXT_CHARS,
+          code: 'invalid-intention',
+        }),
+      },
       examples: ['intention set Meet my worries with curiosity'],
       run: (ctx, o) => setIntention(ctx.deps, ctx.me(), o.text, ctx.now),
     }),
     show: leaf({
       description: 'See your current and earlier intentions',
-      options: z.object({}),
+      options: {},
       run: (ctx) => showIntentions(ctx.deps, ctx.me()),
     }),
   },

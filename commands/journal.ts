@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { addJournalEntry, recentJournal } from '../src/app/journal.js';
+import { option } from '../src/domain/option-kinds.js';
+import { MAX_TEXT_CHARS } from '../src/domain/text-input.js';
 
 export default defineCommand({
   name: 'journal',
@@ -9,13 +10,19 @@ export default defineCommand({
   subcommands: {
     write: leaf({
       description: 'Write a journal entry (up to 4,000 characters)',
-      options: z.object({ text: z.string().optional().describe('What is on your mind') }),
+      options: {
+        text: option.text('What is on your mind', {
+          noun: 'journal entry',
+          maxLength: MAX_TEXT_CHARS,
+          code: 'invalid-journal',
+        }),
+      },
       examples: ['journal write The walk by the river helped more than I expected'],
       run: (ctx, o) => addJournalEntry(ctx.deps, ctx.me(), o.text, ctx.now),
     }),
     read: leaf({
       description: 'Read your last five entries',
-      options: z.object({}),
+      options: {},
       run: (ctx) => recentJournal(ctx.deps, ctx.me()),
     }),
   },

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { pause } from '../src/app/pause.js';
+import { option } from '../src/domain/option-kinds.js';
 
 export default defineCommand({
   name: 'pause',
@@ -8,9 +8,12 @@ export default defineCommand({
   access: 'participant',
   leaf: leaf({
     description: 'Pause your nudges',
-    options: z.object({
-      until: z.string().optional().describe('A date like 2026-12-01, or a number of days like 7d'),
-    }),
+    options: {
+      until: option.duration('A date like 2026-12-01, or a number of days like 7d', {
+        orDate: true,
+        code: 'invalid-pause',
+      }),
+    },
     examples: ['pause', 'pause 7d', 'pause 2026-12-01'],
     run: (ctx, o) => pause(ctx.deps, ctx.me(), o.until, ctx.now),
   }),

@@ -17,7 +17,7 @@ import skip from './skip.js';
 import start from './start.js';
 import summary from './summary.js';
 
-/** Every command, in the order /help lists them. A function, because /help itself is in the list. */
+/** Every command, in the order /help lists them (a fresh list each call, so no caller can change another's). */
 export const ALL_COMMANDS = (): CommandDef[] => [
   start,
   checkin,

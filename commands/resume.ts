@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { resume } from '../src/app/pause.js';
 
@@ -8,7 +7,7 @@ export default defineCommand({
   access: 'participant',
   leaf: leaf({
     description: 'Start your nudges again',
-    options: z.object({}),
+    options: {},
     run: (ctx) => resume(ctx.deps, ctx.me(), ctx.now),
   }),
 });

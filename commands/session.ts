@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
+import { SESSION_TEXTS } from '../src/app/session-texts.js';
 import { logSession, planNextSession, removeSession, showSessions } from '../src/app/sessions.js';
+import { option } from '../src/domain/option-kinds.js';
 
 export default defineCommand({
   name: 'session',
@@ -9,25 +10,30 @@ export default defineCommand({
   subcommands: {
     log: leaf({
       description: 'Note a session that took place (today if no date)',
-      options: z.object({ date: z.string().optional().describe('The date, like 2026-11-20') }),
+      options: { date: option.date('The date, like 2026-11-20') },
       examples: ['session log', 'session log 2026-11-20'],
       run: (ctx, o) => logSession(ctx.deps, ctx.me(), o.date, ctx.now),
     }),
     next: leaf({
       description: 'Set the date of your next session',
-      options: z.object({ date: z.string().optional().describe('The date, like 2026-12-04') }),
+      options: { date: option.date('The date, like 2026-12-04', { required: true }) },
       examples: ['session next 2026-12-04'],
       run: (ctx, o) => planNextSession(ctx.deps, ctx.me(), o.date, ctx.now),
     }),
     remove: leaf({
       description: 'Remove a session noted or planned by mistake',
-      options: z.object({ date: z.string().optional().describe('Its date, like 2026-12-04') }),
+      options: {
+        date: option.date('Its date, like 2026-12-04', {
+          required: true,
+          missing: SESSION_TEXTS.removeNeedsDate,
+        }),
+      },
       examples: ['session remove 2026-12-04'],
       run: (ctx, o) => removeSession(ctx.deps, ctx.me(), o.date, ctx.now),
     }),
     show: leaf({
       description: 'See your session dates and where you are',
-      options: z.object({}),
+      options: {},
       run: (ctx) => showSessions(ctx.deps, ctx.me(), ctx.now),
     }),
   },

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { setFacilitatorRole, showSetup } from '../src/app/space-setup.js';
+import { option } from '../src/domain/option-kinds.js';
 
 export default defineCommand({
   name: 'setup',
@@ -10,14 +10,13 @@ export default defineCommand({
   subcommands: {
     'facilitator-role': leaf({
       description: 'Set the role whose members are facilitators (or none to clear it)',
-      options: z.object({ role: z.string().describe('The facilitators’ role') }),
-      optionKinds: { role: 'role' },
+      options: { role: option.role('The facilitators’ role', { required: true }) },
       examples: ['setup facilitator-role role:@Facilitators'],
       run: (ctx, o) => setFacilitatorRole(ctx.deps, ctx.actor, o, ctx.now),
     }),
     show: leaf({
       description: 'Show what is set up for this server',
-      options: z.object({}),
+      options: {},
       run: (ctx) => showSetup(ctx.deps, ctx.actor),
     }),
   },

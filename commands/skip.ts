@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { skip } from '../src/app/pause.js';
+import { option } from '../src/domain/option-kinds.js';
 
 export default defineCommand({
   name: 'skip',
@@ -8,7 +8,12 @@ export default defineCommand({
   access: 'participant',
   leaf: leaf({
     description: 'Skip a day’s check-in',
-    options: z.object({ day: z.string().optional().describe('today (the default) or tomorrow') }),
+    options: {
+      day: option.choice('today (the default) or tomorrow', ['today', 'tomorrow'], {
+        code: 'invalid-skip',
+        problem: () => 'I can skip today or tomorrow, for example: /skip tomorrow',
+      }),
+    },
     examples: ['skip', 'skip tomorrow'],
     run: (ctx, o) => skip(ctx.deps, ctx.me(), o.day, ctx.now),
   }),

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
-import { startEnrolment } from '../src/app/enrol.js';
+import { readStartWords, startEnrolment } from '../src/app/enrol.js';
+import { option } from '../src/domain/option-kinds.js';
 
 export default defineCommand({
   name: 'start',
@@ -8,11 +8,13 @@ export default defineCommand({
   access: 'anyone',
   leaf: leaf({
     description: 'Begin with Interlude',
-    options: z.object({
-      zone: z.string().optional().describe('Your time zone, like Europe/London or America/New_York'),
-      time: z.string().optional().describe('When to check in each day, 24-hour, like 20:00'),
-    }),
+    options: {
+      zone: option.zone('Your time zone, like Europe/London or America/New_York'),
+      time: option.time('When to check in each day, 24-hour, like 20:00'),
+    },
     examples: ['start zone:Europe/London time:20:00'],
+    // `/start 07:00` and `/start new york 08:00` arrive with the words in the wrong slots; sort them first.
+    arrange: readStartWords,
     run: (ctx, o) => startEnrolment(ctx.deps, ctx.actor, o),
   }),
 });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { weekSummary } from '../src/app/summary.js';
 
@@ -8,7 +7,7 @@ export default defineCommand({
   access: 'participant',
   leaf: leaf({
     description: 'Your last 7 days',
-    options: z.object({}),
+    options: {},
     run: (ctx) => weekSummary(ctx.deps, ctx.me(), ctx.now),
   }),
 });

@@ -1,18 +1,20 @@
 import { join } from 'node:path';
 import { ALL_COMMANDS } from '../commands/registry.js';
-import type { AppDeps, AppSettings, ExportCopies } from './app/deps.js';
+import type { AppDeps, AppSettings, CoreDeps, ExportCopies } from './app/deps.js';
+import type { Routes } from './app/feature.js';
 import { housekeeping } from './app/housekeeping.js';
 import { deriveLinkKey } from './app/links.js';
+import { DeliveryOutbox } from './app/outbox.js';
 import { planTick } from './app/plan-nudges.js';
 import { type Registry, registryOf } from './app/run-command.js';
 import type { Config, QueueConfig } from './config.js';
 import { HOUR, MINUTE } from './domain/types.js';
+import { featureRoutes } from './features/index.js';
 import { PromMetrics } from './ops/metrics.js';
 import type { Clock, Logger, Messenger, Queue, Sender } from './ports.js';
 import { BullMqQueue } from './queue/bullmq-queue.js';
 import { concurrencyFor, type PlatformLimit } from './queue/bullmq-workers.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
-import { DeliveryOutbox } from './queue/outbox.js';
 import type { RetryPolicy } from './queue/send-step.js';
 import { openStore, type SqliteStore } from './store/open-store.js';
 
@@ -25,6 +27,13 @@ export interface Runtime {
   outbox: DeliveryOutbox;
   metrics: PromMetrics;
   registry: Registry;
+  /** Every feature's buttons and chat forms, by verb. */
+  routes: Routes;
+  /**
+   * Start sending through `messenger` in this process (unless queue mode leaves delivery to `npm run worker`).
+   * Separate from building, because the surface that owns the messenger (the console chat) is built from the app.
+   */
+  startDelivery(messenger: Messenger): void;
   /** Plan what is due at `now` and hand it to the queue, without waiting for delivery (the minute ticker). */
   plan(now: number): Promise<void>;
   /** Plan, then wait until everything handed over has an outcome (the console and tests). */
@@ -73,31 +82,26 @@ export const platformsOf = (config: Config): ('discord' | 'slack')[] => [
 
 /** A messenger as a queue worker sees it: one job, sent with its key and its chat mode. */
 export const senderOf =
-  (messenger: () => Messenger): Sender =>
+  (messenger: Messenger): Sender =>
   (job) =>
-    messenger().sendDirect(job.to, job.message, { idempotencyKey: job.key, answerInChat: job.answerInChat });
+    messenger.sendDirect(job.to, job.message, { idempotencyKey: job.key, answerInChat: job.answerInChat });
 
 /**
  * Build the app by hand from config: store, queue (in-process, or BullMQ when REDIS_URL is set), outbox, use
- * cases. The messenger is passed in as a getter because the platform that owns it (the console chat) is itself
- * built from the runtime.
+ * cases. Delivery starts with startDelivery(messenger), once the surface that owns the messenger exists.
  */
 export function compose(
   config: Config,
   key: Buffer,
   log: Logger,
   clock: Clock,
-  messenger: () => Messenger,
   /** Copies of exports this surface keeps on disk (the console's files), erased by /forget. */
   exportCopies?: ExportCopies,
 ): Runtime {
   const store = openStore({ file: join(config.dataDir, 'interlude.db'), key });
   const retry = retryPolicyOf(config.queue);
-  let outbox: DeliveryOutbox | null = null;
-  const onOutcome = (
-    job: Parameters<DeliveryOutbox['record']>[0],
-    o: Parameters<DeliveryOutbox['record']>[1],
-  ) => outbox?.record(job, o);
+  // Outcomes arrive only after a job ran, by which time the outbox below exists.
+  const onOutcome: DeliveryOutbox['record'] = (job, o) => outbox.record(job, o);
   const platforms = platformsOf(config);
   const limits = platformLimits(config.queue, config.discord.requestsPerSecond);
   const useBull = config.queue.redisUrl !== null && platforms.length > 0;
@@ -127,24 +131,21 @@ export function compose(
       onOutcome,
       log,
     });
-  outbox = new DeliveryOutbox(queue);
-  const box = outbox;
-  bull?.onReconnect(() => box.markDirty());
   const metrics = new PromMetrics(() => queue.depth());
-  const deps: AppDeps = {
+  const core: CoreDeps = {
     store,
-    queue: outbox,
     log,
     settings: appSettingsFrom(config),
     secrets: { linkKey: deriveLinkKey(key) },
     metrics,
     ...(exportCopies ? { exportCopies } : {}),
   };
-  outbox.bind(deps);
-  if (!bull || config.queue.workersInProcess) queue.startWorkers(senderOf(messenger));
+  const outbox = new DeliveryOutbox(queue, core);
+  bull?.onReconnect(() => outbox.markDirty());
+  const deps: AppDeps = { ...core, outbox };
   const plan = async (now: number) => {
     await planTick(deps, now);
-    await box.resync(now);
+    await outbox.resync(now);
     if (now % HOUR < MINUTE) housekeeping(deps, now);
   };
   return {
@@ -155,12 +156,16 @@ export function compose(
     outbox,
     metrics,
     registry: registryOf(ALL_COMMANDS()),
+    routes: featureRoutes(),
     plan,
+    startDelivery(messenger) {
+      if (!bull || config.queue.workersInProcess) queue.startWorkers(senderOf(messenger));
+    },
     async tick(now) {
       await plan(now);
       await queue.drain();
     },
-    recover: (now) => box.resync(now),
+    recover: (now) => outbox.resync(now),
     async close() {
       await queue.close();
       store.close();

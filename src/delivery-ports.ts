@@ -27,6 +27,49 @@ export interface SendOptions {
 
 export interface Messenger {
   sendDirect(to: Recipient, message: OutMessage, opts: SendOptions): Promise<SendResult>;
+  /** Posting to shared channels; absent where the platform (or this setup) cannot, so callers must check. */
+  readonly channels?: ChannelPosts;
+}
+
+// ------------------------------------------------------------------------------------ messenger capabilities
+// Optional capabilities (issue 12, part 7): an adapter implements what its platform can; one contract suite
+// (test/messenger/messenger-contract.ts) holds every adapter to the same behaviour.
+
+/** A shared channel: a Discord guild text channel, a Slack channel, a named room on the console. */
+export interface ChannelRef {
+  platform: Platform;
+  spaceExternalId: string;
+  channelId: string;
+}
+
+/** Where a post landed, so it can be edited or pinned later. Plain JSON: the app may store it. */
+export interface PostedRef {
+  platform: Platform;
+  channelId: string;
+  /**
+   * The platform's ids of the post's pieces, in order (Discord message ids, Slack `ts`): a long post can take more
+   * than one message. The first is the one pinned.
+   */
+  messageIds: string[];
+}
+
+/** A refusal or failure, shaped like a failed SendResult: `permanent` when retrying the same call cannot help. */
+export type SendFailure = Extract<SendResult, { ok: false }>;
+/** A post, or its edit: the ref to keep (an edit that needs more or fewer pieces changes it). */
+export type PostResult = { ok: true; posted: PostedRef } | SendFailure;
+export type DoneResult = { ok: true } | SendFailure;
+
+/**
+ * Posting into a shared channel. Nothing posted pings anyone (no @everyone, no mentions) and people's words show
+ * exactly as written. Health content (`sensitive`) is refused: a channel is never private.
+ */
+export interface ChannelPosts {
+  /** `idempotencyKey`: a platform that supports it (Discord nonce) drops a resend. */
+  post(to: ChannelRef, message: OutMessage, opts?: { idempotencyKey?: string }): Promise<PostResult>;
+  /** Replace what a post says. */
+  update(posted: PostedRef, message: OutMessage): Promise<PostResult>;
+  /** Pin the post (its first piece). Pinning a pinned post succeeds. */
+  pin(posted: PostedRef): Promise<DoneResult>;
 }
 
 /** A planned delivery row, as the planner hands it on. */

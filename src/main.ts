@@ -3,12 +3,12 @@ import type { AppDeps } from './app/deps.js';
 import { compose } from './compose.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
 import { loadOrCreateConsoleKey } from './encryption-key.js';
+import { closeWithin } from './lib/deadline.js';
 import { loadOrExit } from './load-env.js';
 import { createLogger } from './logger.js';
 import { ConsoleChat } from './platforms/console/console-chat.js';
 import { ExportShelf } from './platforms/console/export-shelf.js';
 import { SimClock } from './platforms/console/sim-clock.js';
-import { closeWithin } from './platforms/deadline.js';
 import type { Clock } from './ports.js';
 import { startPlatforms } from './run-platforms.js';
 import { startMinuteTicker } from './scheduler/minute-ticker.js';
@@ -26,23 +26,13 @@ async function runConsole(config: Config): Promise<void> {
   const clock = new SimClock(config.consoleStartAt);
   const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const withZone: Config = { ...config, defaultZone: config.defaultZone ?? systemZone };
-  let chat: ConsoleChat | null = null;
   const exports = new ExportShelf(join(config.dataDir, 'exports'));
-  const runtime = compose(
-    withZone,
-    key,
-    log,
-    clock,
-    () => {
-      if (!chat) throw new Error('console chat not ready');
-      return chat.messenger;
-    },
-    exports,
-  );
+  const runtime = compose(withZone, key, log, clock, exports);
   const interactive = process.stdin.isTTY === true;
-  chat = new ConsoleChat({
+  const chat = new ConsoleChat({
     deps: runtime.deps,
     registry: runtime.registry,
+    routes: runtime.routes,
     clock,
     tick: runtime.tick,
     write: (s) => process.stdout.write(s),
@@ -50,6 +40,7 @@ async function runConsole(config: Config): Promise<void> {
     echo: !interactive,
     ...(interactive ? { prompt: { output: process.stdout } } : {}),
   });
+  runtime.startDelivery(chat.messenger);
   const web = await startPages(config, runtime.deps, clock, warn);
   await runtime.recover(clock.now());
   await runtime.queue.drain();
@@ -58,7 +49,7 @@ async function runConsole(config: Config): Promise<void> {
       `Interlude — console chat. Type /start to begin, /help for commands, :help for the simulator. Ctrl-D to leave.\n${web ? `Private pages: ${runtime.deps.settings.publicUrl}\n` : ''}`,
     );
   }
-  const ticker = startMinuteTicker(() => chat?.catchUp() ?? Promise.resolve(), log);
+  const ticker = startMinuteTicker(() => chat.catchUp(), log);
   const stop = async () => {
     ticker.stop();
     web?.close();

@@ -341,14 +341,20 @@ export interface Store {
 // ---------------------------------------------------------------------------------------------------- delivery
 
 export type {
+  ChannelPosts,
+  ChannelRef,
   DeliveryJob,
   DeliveryMetrics,
+  DoneResult,
   Messenger,
   Outbox,
   OutcomeHandler,
+  PostedRef,
+  PostResult,
   Queue,
   Recipient,
   Sender,
+  SendFailure,
   SendJob,
   SendOptions,
   SendOutcome,

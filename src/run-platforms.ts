@@ -35,7 +35,8 @@ export async function startPlatforms(
   clock: Clock,
 ): Promise<Platforms> {
   const messenger = new RoutingMessenger();
-  const runtime = compose(config, key, log, clock, () => messenger);
+  const runtime = compose(config, key, log, clock);
+  runtime.startDelivery(messenger);
   const pause: TooManyRequests = (platform, ms) => {
     runtime.queue
       .rateLimit(platform, ms)
@@ -53,7 +54,7 @@ export async function startPlatforms(
           appToken: config.slack.appToken,
           apiUrl: config.slack.apiUrl,
         },
-        { deps: runtime.deps, registry: runtime.registry, clock, log },
+        { deps: runtime.deps, registry: runtime.registry, routes: runtime.routes, clock, log },
       );
       await slack.start();
       log.info({ mode: config.slack.appToken ? 'socket' : 'http' }, 'slack app ready');
@@ -61,7 +62,13 @@ export async function startPlatforms(
       messenger.set('slack', new SlackMessenger(slack.client, { answerInChat: config.answerInChat, log }));
     }
     if (config.discordToken) {
-      discordCtx = { deps: runtime.deps, registry: runtime.registry, clock, drafts: new DraftCache() };
+      discordCtx = {
+        deps: runtime.deps,
+        registry: runtime.registry,
+        routes: runtime.routes,
+        clock,
+        drafts: new DraftCache(),
+      };
       const connection = {
         token: config.discordToken,
         apiUrl: config.discord.apiUrl,

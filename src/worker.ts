@@ -3,9 +3,9 @@ import { platformLimits, retryPolicyOf, senderOf } from './compose.js';
 import { parseWorkerConfig } from './config/clis.js';
 import { ConfigError } from './config.js';
 import type { Platform } from './domain/types.js';
+import { closeWithin } from './lib/deadline.js';
 import { loadOrExit } from './load-env.js';
 import { createLogger } from './logger.js';
-import { closeWithin } from './platforms/deadline.js';
 import { watchDiscord429, watchSlack429 } from './platforms/delivery-clients.js';
 import { discordRest } from './platforms/discord/discord-bot.js';
 import { DiscordMessenger } from './platforms/discord/discord-messenger.js';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     redisUrl: config.queue.redisUrl,
     prefix: config.queue.prefix,
     platforms,
-    send: senderOf(() => messenger),
+    send: senderOf(messenger),
     limits: platformLimits(config.queue, config.discord?.requestsPerSecond ?? 50),
     retry: retryPolicyOf(config.queue),
     now: () => Date.now(),

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { freeText } from '../domain/text-input.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
@@ -7,14 +6,6 @@ import { heading, list, type OutMessage, text } from '../views/message.js';
 import type { AppDeps } from './deps.js';
 
 const actionText = freeText('action');
-const seqSchema = z
-  .string({ error: 'Which action? Give its number, for example: /action done 2' })
-  .trim()
-  .regex(/^#?\d{1,6}$/, {
-    error: 'Please give the action’s number, for example: /action done 2 (see /action list).',
-  })
-  .transform((s) => Number(s.replace('#', '')));
-
 const line = (a: ActionPlan) => `#${a.seq} ${a.status === 'done' ? '✓ ' : ''}${a.text}`;
 
 export function addAction(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
@@ -53,13 +44,7 @@ export function listActions(deps: AppDeps, p: Participant): OutMessage {
   };
 }
 
-export function completeAction(
-  deps: AppDeps,
-  p: Participant,
-  raw: string | undefined,
-  now: number,
-): OutMessage {
-  const seq = parseInput(seqSchema, raw, 'invalid-action-number');
+export function completeAction(deps: AppDeps, p: Participant, seq: number, now: number): OutMessage {
   const a = deps.store.actions.bySeq(p.id, seq);
   if (!a)
     throw new UserError('no-such-action', `You have no action #${seq}. /action list shows your actions.`);

@@ -9,6 +9,6 @@ export interface Actor {
   userId: string;
   displayName: string | null;
   isFacilitator: boolean;
-  /** May configure the space (Discord: Manage Server; Slack: workspace admin; the console: its one user). */
+  /** May configure the space (Discord: Manage Server; Slack: workspace admin; the console: nobody, it has no roles). */
   isSpaceAdmin?: boolean;
 }

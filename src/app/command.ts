@@ -1,35 +1,32 @@
-import type { z } from 'zod';
+import type { OptionSpecs, OptionValues } from '../domain/option-kinds.js';
+import type { RawOptions } from '../domain/option-parse.js';
 import type { Participant } from '../ports.js';
 import type { OutMessage } from '../views/message.js';
 import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
 
-/** Who may run a command. Checked in the app layer (src/app/run-command.ts), never left to a platform. */
+/** Who may run a command. Decided in one place (src/app/access.ts), never left to a platform. */
 export type Access = 'anyone' | 'participant' | 'facilitator' | 'admin';
 
 export interface CommandContext {
   deps: AppDeps;
   actor: Actor;
   now: number;
+  /** Every command the registry holds, in its order (what /help lists). */
+  commands: readonly CommandDef[];
   /** The enrolled person running the command; throws a kind UserError when they have not enrolled. */
   me(): Participant;
 }
 
-// Options are a zod object of string-valued fields (what every chat surface delivers), each `.describe()`d;
-// the field order is the order the console reads positional words in.
-type Options = z.ZodObject<Record<string, z.ZodType<unknown, string | undefined>>>;
-
-export interface Leaf<S extends Options = Options> {
+export interface Leaf<O extends OptionSpecs = OptionSpecs> {
   description: string;
-  options: S;
+  /** Each option's kind (src/domain/option-kinds.ts), in the order the console reads positional words. */
+  options: O;
   /** Example invocations shown in /help, without the leading slash and name. */
   examples?: string[];
-  /**
-   * Options a platform can offer a native picker for (Discord's role option); the value still arrives as a string
-   * (the role id) and is validated by `options` like any other.
-   */
-  optionKinds?: Partial<Record<string, 'role'>>;
-  run(ctx: CommandContext, input: z.output<S>): OutMessage | Promise<OutMessage>;
+  /** Rearranges the raw words before they are read by kind (/start takes its zone and time in any order). */
+  arrange?: (raw: RawOptions) => RawOptions;
+  run(ctx: CommandContext, input: OptionValues<O>): OutMessage | Promise<OutMessage>;
 }
 
 export interface CommandDef {
@@ -42,12 +39,12 @@ export interface CommandDef {
   /** The subcommand used when none is named (e.g. /settings alone shows the settings). */
   defaultSub?: string;
   /**
-   * Where words go when the first one names no subcommand, for surfaces that read a typed line (the console):
-   * `/journal Slept badly` means `/journal write Slept badly`.
+   * Where words go when the first one names no subcommand, for surfaces that read a typed line (the console,
+   * Slack): `/journal Slept badly` means `/journal write Slept badly`.
    */
   textSub?: string;
 }
 
 /** Keeps each leaf's option types while the registry holds them as one type. */
-export const leaf = <S extends Options>(l: Leaf<S>): Leaf => l as unknown as Leaf;
+export const leaf = <const O extends OptionSpecs>(l: Leaf<O>): Leaf => l as unknown as Leaf;
 export const defineCommand = (c: CommandDef): CommandDef => c;

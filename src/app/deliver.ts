@@ -3,7 +3,7 @@ import { isPausedOn, isSkipped, quietHoursFor } from '../domain/schedule.js';
 import { type Instant, MINUTE } from '../domain/types.js';
 import type { SendJob, SendOutcome } from '../ports.js';
 import { nudgeMessage } from '../views/nudge.js';
-import type { AppDeps } from './deps.js';
+import type { CoreDeps } from './deps.js';
 import { linkFor } from './links.js';
 import { recipientOf } from './participants.js';
 import { updateSchedule } from './reschedule.js';
@@ -28,7 +28,7 @@ export type PrepareResult =
  * Decide whether a planned nudge still goes out at `now` and, if so, build everything a worker needs to send it.
  * Safe to call twice: anything not pending is left alone.
  */
-export function prepareDelivery(deps: AppDeps, deliveryId: number, now: Instant): PrepareResult {
+export function prepareDelivery(deps: CoreDeps, deliveryId: number, now: Instant): PrepareResult {
   const { store } = deps;
   const d = store.deliveries.get(deliveryId);
   if (d?.status !== 'pending') return { kind: 'skipped' };
@@ -76,7 +76,7 @@ export function prepareDelivery(deps: AppDeps, deliveryId: number, now: Instant)
  * already, or the person erased their data meanwhile) changes nothing.
  */
 export function recordOutcome(
-  deps: AppDeps,
+  deps: CoreDeps,
   job: Pick<SendJob, 'deliveryId' | 'key'>,
   outcome: SendOutcome,
 ): void {

@@ -29,8 +29,8 @@ export interface AppSecrets {
 
 export interface AppDeps {
   store: Store;
-  /** Where planned nudges go (src/queue/outbox.ts). */
-  queue: Outbox;
+  /** Where planned nudges go (src/app/outbox.ts), on to the queue. */
+  outbox: Outbox;
   log: Logger;
   settings: AppSettings;
   secrets: AppSecrets;
@@ -45,3 +45,6 @@ export interface ExportCopies {
   /** Remove every export file kept for this person; how many export folders went. */
   eraseFor(p: Participant): number;
 }
+
+/** Everything the app has but the outbox: what preparing and recording a delivery (inside the outbox) may use. */
+export type CoreDeps = Omit<AppDeps, 'outbox'>;

@@ -1,6 +1,6 @@
 import type { Participant } from '../ports.js';
+import { actionId } from '../views/action-id.js';
 import { heading, notice, type OutMessage, text } from '../views/message.js';
-import { actionId } from './action-id.js';
 import type { AppDeps } from './deps.js';
 
 export function forgetRequest(): OutMessage {
@@ -25,7 +25,7 @@ export function forgetConfirmed(deps: AppDeps, p: Participant): OutMessage {
   // Erase means every copy we made: export files written on this machine go too.
   deps.exportCopies?.eraseFor(p);
   // Their nudges may already wait in the queue with their chat id: take them back too.
-  deps.queue.withdraw(
+  deps.outbox.withdraw(
     p.platform,
     queued.map((d) => d.key),
   );

@@ -1,7 +1,7 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HOUR } from '../domain/types.js';
 import type { Link, LinkPurpose, Participant, WebSession } from '../ports.js';
-import type { AppDeps } from './deps.js';
+import type { CoreDeps } from './deps.js';
 
 /**
  * Private links: `<random>.<hmac>`. The HMAC lets a forged or altered token be refused without a database
@@ -42,7 +42,7 @@ export interface LinkSubject {
 }
 
 export function issueLink(
-  deps: AppDeps,
+  deps: CoreDeps,
   subject: LinkSubject,
   purpose: LinkPurpose,
   now: number,
@@ -64,7 +64,7 @@ export function issueLink(
 
 /** A patient's own link to one of their pages. */
 export const linkFor = (
-  deps: AppDeps,
+  deps: CoreDeps,
   p: Participant,
   purpose: LinkPurpose,
   now: number,
@@ -78,7 +78,7 @@ export const linkFor = (
  */
 export const DASHBOARD_LINK_HOURS = 1;
 export const EXPORT_LINK_HOURS = 1;
-export const linkTtlHours = (deps: AppDeps, purpose: LinkPurpose): number =>
+export const linkTtlHours = (deps: CoreDeps, purpose: LinkPurpose): number =>
   purpose === 'dashboard'
     ? Math.min(DASHBOARD_LINK_HOURS, deps.settings.linkTtlHours)
     : purpose === 'export'
@@ -99,7 +99,7 @@ export type LinkCheck =
  * answered from its ending, so it says the same after the clean-up as before. Used is said before expired: a used
  * link that has since expired was used (its check-in is saved; its one sign-in happened).
  */
-export function checkLink(deps: AppDeps, token: string, now: number): LinkCheck {
+export function checkLink(deps: CoreDeps, token: string, now: number): LinkCheck {
   if (!signatureValid(deps.secrets.linkKey, token)) return { ok: false, reason: 'altered' };
   const hash = hashToken(token);
   const link = deps.store.links.byTokenHash(hash);
@@ -158,7 +158,7 @@ export function readFormTicket(key: Buffer, given: unknown): FormTicket | null {
 
 /** A browser session for a link: an opaque cookie token (only its hash is stored) and a CSRF token. */
 export function openWebSession(
-  deps: AppDeps,
+  deps: CoreDeps,
   link: Link,
   now: number,
 ): { cookie: string; session: WebSession } {
@@ -180,7 +180,7 @@ export function openWebSession(
   return { cookie, session };
 }
 
-export function webSessionFor(deps: AppDeps, cookie: string | undefined, now: number): WebSession | null {
+export function webSessionFor(deps: CoreDeps, cookie: string | undefined, now: number): WebSession | null {
   if (!cookie || cookie.length > 100) return null;
   const s = deps.store.webSessions.byTokenHash(hashToken(cookie));
   return s && s.expiresAt > now ? s : null;

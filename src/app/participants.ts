@@ -1,3 +1,4 @@
+import type { Platform } from '../domain/types.js';
 import { UserError } from '../errors.js';
 import type { Participant, Recipient, Store } from '../ports.js';
 import type { Actor } from './actor.js';
@@ -33,3 +34,11 @@ export function recipientOf(store: Store, p: Participant): Recipient {
     dmChannelId: p.dmChannelId,
   };
 }
+
+/**
+ * Whether a conversation is this person's own DM with Interlude: the id the platform gave when the DM was opened
+ * for them, cached on their enrolment. Unknown (not enrolled, or no nudge has opened the DM yet): false, so a
+ * reply there stays private, at no cost of a platform call.
+ */
+export const isOwnDm = (store: Store, platform: Platform, userId: string, conversationId: string): boolean =>
+  store.participants.byPlatformUser(platform, userId).some((p) => p.dmChannelId === conversationId);

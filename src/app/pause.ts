@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
+import type { DaysOrDate } from '../domain/option-kinds.js';
 import { isPausedOn, snoozeTarget, withSkip } from '../domain/schedule.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
@@ -9,29 +10,11 @@ import { formatDateLong, formatInstant } from '../views/when.js';
 import type { AppDeps } from './deps.js';
 import { updateSchedule } from './reschedule.js';
 
-/** `/pause`, `/pause 2026-12-01` or `/pause 7d` (days). */
-const pauseUntil = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return { kind: 'open' as const };
-    const days = /^(\d{1,3})\s*d(ays?)?$/i.exec(v);
-    if (days) return { kind: 'days' as const, days: Number(days[1]) };
-    const date = localDateSchema.safeParse(v);
-    if (date.success) return { kind: 'date' as const, date: date.data };
-    ctx.addIssue({
-      code: 'custom',
-      message: `I can pause until a date like 2026-12-01, or for a number of days like 7d — “${v}” is neither.`,
-    });
-    return z.NEVER;
-  });
-
-export function pause(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
-  const until = parseInput(pauseUntil, raw, 'invalid-pause');
+/** `/pause` (until /resume), `/pause 2026-12-01` or `/pause 7d`: the option arrives read (src/domain/option-parse.ts). */
+export function pause(deps: AppDeps, p: Participant, until: DaysOrDate | undefined, now: number): OutMessage {
   const today = localDateOf(now, p.zone);
   const resumeOn =
-    until.kind === 'days' ? addDays(today, until.days) : until.kind === 'date' ? until.date : null;
+    until === undefined ? null : until.date !== undefined ? until.date : addDays(today, until.days);
   if (resumeOn !== null && resumeOn <= today) {
     throw new UserError(
       'pause-in-past',
@@ -65,27 +48,15 @@ export function resume(deps: AppDeps, p: Participant, now: number): OutMessage {
   };
 }
 
-const skipDay = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .optional()
-  .pipe(
-    z
-      .enum(['today', 'tomorrow'], { error: 'I can skip today or tomorrow, for example: /skip tomorrow' })
-      .optional(),
-  );
-
 /** Skip one day's check-in (and its follow-up). No questions, no guilt. */
 export function skip(
   deps: AppDeps,
   p: Participant,
-  raw: string | undefined,
+  which: 'today' | 'tomorrow' | undefined,
   now: number,
   date?: string,
 ): OutMessage {
   const today = localDateOf(now, p.zone);
-  const which = parseInput(skipDay, raw, 'invalid-skip') ?? 'today';
   const day = date ? parseInput(localDateSchema, date) : which === 'tomorrow' ? addDays(today, 1) : today;
   // A nudge's skip button names its own day; an old button (or a forged id) cannot reach further back.
   if (day < addDays(today, -2) || day > addDays(today, 1)) {

@@ -25,7 +25,7 @@ export async function planTick(deps: AppDeps, now: number): Promise<TickResult> 
     const due = deps.store.participants.due(now, BATCH);
     if (due.length === 0) break;
     const jobs = deps.store.transaction(() => due.flatMap((p) => planOne(deps, p, now, result)));
-    for (const job of jobs) await deps.queue.enqueue(job, now);
+    for (const job of jobs) await deps.outbox.enqueue(job, now);
     if (due.length < BATCH) break;
     // Let the sends already handed over make progress while the rest of a busy minute is planned.
     await new Promise<void>((resolve) => setImmediate(resolve));

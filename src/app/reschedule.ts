@@ -1,13 +1,13 @@
 import { nextDue } from '../domain/schedule.js';
 import type { Participant, ParticipantPatch } from '../ports.js';
-import type { AppDeps } from './deps.js';
+import type { CoreDeps } from './deps.js';
 
 /**
  * Apply a change to a person's schedule state and store when they are next due. Every use case that touches the
  * schedule goes through here, so `next_due_at` (the planner's index) can never drift from the rules.
  */
 export function updateSchedule(
-  deps: AppDeps,
+  deps: CoreDeps,
   p: Participant,
   patch: ParticipantPatch,
   now: number,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { parseInput } from '../domain/validation.js';
+import { parseOptions } from '../domain/option-parse.js';
 import { isUserError, UserError } from '../errors.js';
 import type { Logger } from '../ports.js';
 import { message, type OutMessage, text } from '../views/message.js';
 import { kindApology } from '../views/texts.js';
+import { requireAccess } from './access.js';
 import type { Actor } from './actor.js';
 import type { CommandDef, Leaf } from './command.js';
 import type { AppDeps } from './deps.js';
@@ -38,7 +39,7 @@ export function leafFor(cmd: CommandDef, sub: string | undefined): Leaf {
   return found;
 }
 
-/** Validate, check who may run it, run it. Throws UserError for anything the person can fix. */
+/** Check who may run it, read its options by kind, run it. Throws UserError for anything the person can fix. */
 export async function runCommand(
   deps: AppDeps,
   registry: Registry,
@@ -50,22 +51,13 @@ export async function runCommand(
   if (!cmd) {
     throw new UserError('unknown-command', `I don't know /${inv.name}. Type /help to see what I can do.`);
   }
-  if (cmd.access === 'facilitator' && !actor.isFacilitator) {
-    throw new UserError(
-      'not-facilitator',
-      `/${cmd.name} is for the group's facilitators. If you think you should have access, ask whoever runs Interlude for your group.`,
-    );
-  }
-  if (cmd.access === 'admin' && !actor.isSpaceAdmin) {
-    throw new UserError(
-      'not-admin',
-      `/${cmd.name} is for the people who run this server or workspace (on Discord: the Manage Server permission).`,
-    );
-  }
+  requireAccess(cmd, actor);
   const l = leafFor(cmd, inv.sub);
-  const input = parseInput(l.options, inv.options, 'invalid-option');
-  const ctx = { deps, actor, now, me: () => requireParticipant(deps.store, actor) };
+  const commands = [...registry.values()];
+  const ctx = { deps, actor, now, commands, me: () => requireParticipant(deps.store, actor) };
+  // Someone not enrolled hears that first: a missing or mistyped option is not their problem yet.
   if (cmd.access === 'participant') ctx.me();
+  const input = parseOptions(l.options, l.arrange ? l.arrange(inv.options) : inv.options);
   return l.run(ctx, input);
 }
 

@@ -5,17 +5,17 @@
  */
 import { localDateOf } from '../domain/local-time.js';
 import type { Participant, TherapySession } from '../ports.js';
+import { actionId } from '../views/action-id.js';
 import type { ActionButton, Block, OutMessage } from '../views/message.js';
 import { text } from '../views/message.js';
-import { actionId } from './action-id.js';
-import type { AppDeps } from './deps.js';
+import type { CoreDeps } from './deps.js';
 import { phaseFor } from './phase-of.js';
 import { SESSION_TEXTS as T } from './session-texts.js';
 
 export const SESSION_ANSWER = 'session.answer';
 
 /** The planned session whose day has come and that nobody has confirmed yet (the earliest), if any. */
-function awaiting(deps: AppDeps, p: Participant, now: number): TherapySession | null {
+function awaiting(deps: CoreDeps, p: Participant, now: number): TherapySession | null {
   const date = phaseFor(deps, p, now).awaitingConfirmation;
   if (date === null) return null;
   return deps.store.sessions.list(p.id).find((s) => s.date === date && s.status === 'planned') ?? null;
@@ -26,7 +26,7 @@ function awaiting(deps: AppDeps, p: Participant, now: number): TherapySession | 
  * its date, so the date does not travel through a platform in a button either.
  */
 export function sessionQuestion(
-  deps: AppDeps,
+  deps: CoreDeps,
   p: Participant,
   now: number,
 ): { blocks: Block[]; actions: ActionButton[] } | null {
@@ -53,7 +53,7 @@ export function sessionQuestion(
  * there; a nudge that crosses a chat platform only points at /session, with no date or detail (principle 1).
  */
 export function nudgeSessionExtra(
-  deps: AppDeps,
+  deps: CoreDeps,
   p: Participant,
   now: number,
 ): Pick<OutMessage, 'blocks' | 'actions'> {

@@ -1,6 +1,5 @@
-import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
+import { addDays, localDateOf } from '../domain/local-time.js';
 import type { LocalDate } from '../domain/types.js';
-import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
 import type { Participant } from '../ports.js';
 import { heading, list, type OutMessage, text } from '../views/message.js';
@@ -15,16 +14,22 @@ const LOG_BACK_DAYS = 365;
 /** How far ahead a session may be planned (further is almost always a mistyped year). */
 const PLAN_AHEAD_DAYS = 2 * 365;
 
-const dateOf = (raw: string | undefined) => parseInput(localDateSchema, raw ?? '', 'invalid-date');
-
 /** The earliest date a session may be noted for this person. */
 export const earliestLogDate = (p: Participant): LocalDate =>
   addDays(localDateOf(p.createdAt, p.zone), -LOG_BACK_DAYS);
 
-/** Record a session that took place (today or earlier), so prompts follow where the person is. */
-export function logSession(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
+/**
+ * Record a session that took place (today or earlier), so prompts follow where the person is. Dates arrive read
+ * by the date option's kind (src/domain/option-parse.ts).
+ */
+export function logSession(
+  deps: AppDeps,
+  p: Participant,
+  on: LocalDate | undefined,
+  now: number,
+): OutMessage {
   const today = localDateOf(now, p.zone);
-  const date = raw === undefined || raw.trim() === '' ? today : dateOf(raw);
+  const date = on ?? today;
   if (date > today) throw new UserError('session-in-future', T.logInFuture(date));
   const earliest = earliestLogDate(p);
   if (date < earliest) throw new UserError('session-too-old', T.logTooOld(earliest));
@@ -42,14 +47,8 @@ export function logSession(deps: AppDeps, p: Participant, raw: string | undefine
  * Set (or replace) the next planned session. A planned session whose day has come is left alone: it waits for
  * the person to say whether it happened.
  */
-export function planNextSession(
-  deps: AppDeps,
-  p: Participant,
-  raw: string | undefined,
-  now: number,
-): OutMessage {
+export function planNextSession(deps: AppDeps, p: Participant, date: LocalDate, now: number): OutMessage {
   const today = localDateOf(now, p.zone);
-  const date = dateOf(raw);
   if (date < today) throw new UserError('session-in-past', T.planInPast(date));
   const latest = addDays(today, PLAN_AHEAD_DAYS);
   if (date > latest) throw new UserError('session-too-far', T.planTooFar(latest));
@@ -62,14 +61,7 @@ export function planNextSession(
 }
 
 /** Remove a session noted or planned by mistake (every session on that date). */
-export function removeSession(
-  deps: AppDeps,
-  p: Participant,
-  raw: string | undefined,
-  now: number,
-): OutMessage {
-  if (raw === undefined || raw.trim() === '') throw new UserError('session-date-needed', T.removeNeedsDate);
-  const date = dateOf(raw);
+export function removeSession(deps: AppDeps, p: Participant, date: LocalDate, now: number): OutMessage {
   const removed = deps.store.sessions.removeOn(p.id, date);
   if (removed === 0) throw new UserError('no-session-on-date', T.noneOn(date));
   return showSessions(deps, p, now, T.removed(date));

@@ -1,14 +1,6 @@
-import { z } from 'zod';
-import {
-  localDateOf,
-  localTimeSchema,
-  quietHoursSchema,
-  timeInQuietHours,
-  zoneSchema,
-} from '../domain/local-time.js';
+import { localDateOf, timeInQuietHours } from '../domain/local-time.js';
 import { isPausedOn } from '../domain/schedule.js';
-import type { QuietHours } from '../domain/types.js';
-import { parseInput } from '../domain/validation.js';
+import type { LocalTime, QuietHours } from '../domain/types.js';
 import type { Participant } from '../ports.js';
 import { heading, list, type OutMessage, text } from '../views/message.js';
 import { SHARING_EXPLAINED } from '../views/texts.js';
@@ -16,12 +8,6 @@ import { formatInstant } from '../views/when.js';
 import type { AppDeps } from './deps.js';
 import { updateSchedule } from './reschedule.js';
 import { SETTINGS_TEXTS } from './settings-texts.js';
-
-const onOff = z
-  .string({ error: 'Say on or off, for example: /settings follow-up off' })
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(['on', 'off'], { error: 'Say on or off, for example: /settings follow-up off' }));
 
 const quietLabel = (q: QuietHours | null) => (q ? `${q.start}–${q.end}` : 'off');
 
@@ -39,13 +25,7 @@ export function showSettings(deps: AppDeps, p: Participant, now: number, lead?: 
   return { blocks: [...(lead ? [text(lead)] : []), heading('Your settings'), list(rows), ...next] };
 }
 
-export function setCheckinTime(
-  deps: AppDeps,
-  p: Participant,
-  raw: string | undefined,
-  now: number,
-): OutMessage {
-  const time = parseInput(localTimeSchema, raw ?? '', 'invalid-time');
+export function setCheckinTime(deps: AppDeps, p: Participant, time: LocalTime, now: number): OutMessage {
   const updated = updateSchedule(deps, p, { checkinTime: time }, now);
   // A chosen time inside quiet hours is kept as it is; only reminders and snoozes stay out of them.
   const inQuiet = timeInQuietHours(time, p.quietHours);
@@ -57,8 +37,8 @@ export function setCheckinTime(
   );
 }
 
-export function setZone(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
-  const zone = parseInput(zoneSchema, raw ?? '', 'invalid-zone');
+/** `zone` is a checked IANA name (the zone option's kind). */
+export function setZone(deps: AppDeps, p: Participant, zone: string, now: number): OutMessage {
   const updated = updateSchedule(deps, p, { zone }, now);
   return showSettings(deps, updated, now, `Time zone set to ${zone}.`);
 }
@@ -66,10 +46,9 @@ export function setZone(deps: AppDeps, p: Participant, raw: string | undefined, 
 export function setQuietHours(
   deps: AppDeps,
   p: Participant,
-  raw: string | undefined,
+  quiet: QuietHours | null,
   now: number,
 ): OutMessage {
-  const quiet = parseInput(quietHoursSchema, raw ?? '', 'invalid-quiet-hours');
   const updated = updateSchedule(deps, p, { quietHours: quiet }, now);
   const keepsTime = quiet !== null && timeInQuietHours(p.checkinTime, quiet);
   return showSettings(
@@ -80,8 +59,7 @@ export function setQuietHours(
   );
 }
 
-export function setFollowUp(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
-  const on = parseInput(onOff, raw, 'invalid-follow-up') === 'on';
+export function setFollowUp(deps: AppDeps, p: Participant, on: boolean, now: number): OutMessage {
   const updated = updateSchedule(deps, p, { followUp: on }, now);
   return showSettings(
     deps,
@@ -91,25 +69,13 @@ export function setFollowUp(deps: AppDeps, p: Participant, raw: string | undefin
   );
 }
 
-const sharingState = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(['on', 'off'], { error: 'Say on or off, for example: /settings sharing on' }))
-  .optional();
-
 /**
  * Consent to share check-ins (and the reflections written in them) with the group's facilitators: opt-in, off by
  * default, and withdrawn at once. With no on/off, says what sharing means and where it stands.
  */
-export function setSharing(deps: AppDeps, p: Participant, raw: string | undefined, now: number): OutMessage {
-  const state = parseInput(
-    sharingState,
-    raw === undefined || raw.trim() === '' ? undefined : raw,
-    'invalid-sharing',
-  );
+export function setSharing(deps: AppDeps, p: Participant, on: boolean | undefined, now: number): OutMessage {
   const explained = [heading('Sharing with facilitators'), ...SHARING_EXPLAINED.map(text)];
-  if (state === undefined) {
+  if (on === undefined) {
     return {
       blocks: [
         ...explained,
@@ -121,7 +87,6 @@ export function setSharing(deps: AppDeps, p: Participant, raw: string | undefine
       ],
     };
   }
-  const on = state === 'on';
   const updated = deps.store.participants.update(p.id, { shareWithFacilitator: on });
   const lead = on
     ? "Sharing is on: your group's facilitators can now see your check-ins and reflections."

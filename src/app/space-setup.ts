@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
 import { type OutMessage, text } from '../views/message.js';
 import type { Actor } from './actor.js';
@@ -7,25 +5,6 @@ import type { AppDeps } from './deps.js';
 
 /** The space id a direct message resolves to when the person has not enrolled anywhere yet. */
 export const DIRECT_SPACE = '@direct';
-
-/**
- * Who the facilitators are: a Discord role id (a snowflake), a Slack user group id (S0123ABCD), or a list of Slack
- * user ids (U…/W…), stored comma-separated. `none` clears the setting.
- */
-const roleSchema = z.object({
-  role: z
-    .string()
-    .trim()
-    .transform((v) =>
-      /^[UW][A-Z0-9]{6,20}([\s,]+[UW][A-Z0-9]{6,20})*$/.test(v) ? v.split(/[\s,]+/).join(',') : v,
-    )
-    .pipe(
-      z.string().regex(/^(none|\d{15,22}|S[A-Z0-9]{6,20}|[UW][A-Z0-9]{6,20}(,[UW][A-Z0-9]{6,20})*)$/, {
-        error:
-          'That does not look like a role or a group. On Discord pick the role from the list; on Slack mention a user group (@facilitators) or people (@ana @sam); or say none.',
-      }),
-    ),
-});
 
 function requireServer(actor: Actor): void {
   if (actor.spaceExternalId === DIRECT_SPACE || actor.platform === 'console') {
@@ -38,15 +17,18 @@ function requireServer(actor: Actor): void {
   }
 }
 
-/** /setup facilitator-role: members holding this role are the space's facilitators. */
+/**
+ * /setup facilitator-role: members holding this role are the space's facilitators. `role` is read by the role
+ * option's kind: a Discord role id, a Slack user group id (S0123ABCD) or Slack user ids (U…/W…) joined by commas,
+ * or `none` to clear it.
+ */
 export function setFacilitatorRole(
   deps: AppDeps,
   actor: Actor,
-  raw: { role?: string },
+  { role }: { role: string },
   now: number,
 ): OutMessage {
   requireServer(actor);
-  const { role } = parseInput(roleSchema, raw);
   const space = deps.store.spaces.ensure(actor.platform, actor.spaceExternalId, actor.spaceName, now);
   deps.store.spaces.setFacilitatorRole(space.id, role === 'none' ? null : role);
   deps.log.info({ space: space.id, by: actor.userId, cleared: role === 'none' }, 'facilitator role set');

@@ -1,7 +1,7 @@
 import { Queue as BullQueue, type Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Instant, Platform } from '../domain/types.js';
-import { LATE, rejectAfter, withDeadline } from '../platforms/deadline.js';
+import { LATE, rejectAfter, withDeadline } from '../lib/deadline.js';
 import type { Logger, OutcomeHandler, Queue, Sender, SendJob, SubmitResult } from '../ports.js';
 import {
   type DeliveryWorkers,

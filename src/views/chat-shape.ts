@@ -1,12 +1,14 @@
-import { actionId, parseActionId } from '../app/action-id.js';
-import type { ActionButton, OutMessage } from './message.js';
+import { moodField } from '../domain/checkin-form.js';
+import { scaleSteps } from '../domain/form.js';
+import { actionId, parseActionId } from './action-id.js';
+import type { ActionButton, Block, OutMessage } from './message.js';
 
 /**
  * How a check-in is asked on a chat platform (Discord, Slack). Shared so both ask the same way.
  *
  * Link mode (the default): the link to the private page is the way in, so a `checkin.open` button beside it is
  * dropped, and a form request is not shown in the chat. Chat mode (ANSWER_IN_CHAT=true): a check-in starts with mood
- * as buttons 1-10; pressing one asks for the rest in a modal (a form request with `mood` set).
+ * as a scale block of buttons 1-10; pressing one asks for the rest in a modal (a form request with `mood` set).
  */
 export function shapeForChat(m: OutMessage, answerInChat: boolean): OutMessage {
   const actions = m.actions ?? [];
@@ -23,24 +25,37 @@ export function shapeForChat(m: OutMessage, answerInChat: boolean): OutMessage {
     const { form, ...rest } = m;
     return {
       ...rest,
-      blocks: [...rest.blocks, { type: 'text', text: `Today’s reflection: ${form.promptText}` }],
-      actions: [...moodButtons(form.localDate), ...actions],
+      blocks: [
+        ...rest.blocks,
+        { type: 'text', text: `Today’s reflection: ${form.promptText}` },
+        moodScale(form.localDate),
+      ],
+      actions,
     };
   }
+  const open = actions.find((a) => parseActionId(a.id).verb === 'checkin.open');
+  if (!open) return m;
   return {
     ...m,
-    actions: actions.flatMap((a) => {
-      const { verb, params } = parseActionId(a.id);
-      return verb === 'checkin.open' ? moodButtons(params.date ?? '') : [a];
-    }),
+    blocks: [...m.blocks, moodScale(parseActionId(open.id).params.date ?? '')],
+    actions: actions.filter((a) => a !== open),
   };
 }
 
-/** Ten buttons, 1 to 10, each carrying the day it answers for. */
+const MOOD = moodField;
+
+/** The mood question as a scale block: one button a point, each carrying the day it answers for. */
+export const moodScale = (date: string): Block => ({
+  type: 'scale',
+  label: MOOD.question,
+  buttons: moodButtons(date),
+});
+
+/** One button a point of the mood scale (1 to 10), each carrying the day it answers for. */
 export function moodButtons(date: string): ActionButton[] {
-  return Array.from({ length: 10 }, (_, i) => ({
-    id: actionId('checkin.mood', date ? { date, v: i + 1 } : { v: i + 1 }),
-    label: String(i + 1),
+  return scaleSteps(MOOD).map((v) => ({
+    id: actionId('checkin.mood', date ? { date, v } : { v }),
+    label: String(v),
     style: 'secondary' as const,
   }));
 }

@@ -1,12 +1,26 @@
-import type { CommandDef, Leaf } from '../app/command.js';
 import { UserError } from '../errors.js';
 import { heading, list, notice, type OutMessage, text } from './message.js';
 
-const optionList = (l: Leaf) =>
-  Object.entries(l.options.shape).map(([name, schema]) => `${name}: ${schema.description ?? ''}`);
+/** What /help shows of one command or subcommand; src/app/command.ts's definitions have this shape. */
+interface Leaf {
+  description: string;
+  options: Readonly<Record<string, { description: string }>>;
+  examples?: string[];
+}
+export interface HelpCommand {
+  name: string;
+  description: string;
+  leaf?: Leaf;
+  subcommands?: Record<string, Leaf>;
+}
 
-/** /help lists every command; /help <name> explains one, with its options and examples. */
-export function helpMessage(commands: readonly CommandDef[], name?: string): OutMessage {
+const optionList = (l: Leaf) => Object.entries(l.options).map(([name, o]) => `${name}: ${o.description}`);
+
+/**
+ * /help lists the commands it is given (the caller gives only those the person may run, src/app/access.ts);
+ * /help <name> explains one of them, with its options and examples.
+ */
+export function helpMessage(commands: readonly HelpCommand[], name?: string): OutMessage {
   if (!name) {
     return {
       blocks: [

@@ -17,7 +17,12 @@ export type Block =
   /** A safety or privacy notice that must stand out. */
   | { type: 'notice'; text: string }
   /** A link to one of Interlude's own private pages (never to anywhere else). */
-  | { type: 'link'; label: string; url: string };
+  | { type: 'link'; label: string; url: string }
+  /**
+   * One question answered by pressing a number (in chat, the mood that starts a check-in). Chat renderers show the
+   * buttons as a group of their own, after the text and before the message's other buttons.
+   */
+  | { type: 'scale'; label: string; buttons: ActionButton[] };
 
 export interface ActionButton {
   /** `verb?key=value&…`, parsed by the app's action router (see src/app/actions.ts). */

@@ -1,5 +1,5 @@
-import { actionId } from '../app/action-id.js';
 import type { Delivery } from '../ports.js';
+import { actionId } from './action-id.js';
 import type { OutMessage } from './message.js';
 import { checkinNudgeLines, followUpLine, snoozeLine } from './texts.js';
 

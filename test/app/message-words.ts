@@ -10,6 +10,8 @@ export const said = (m: OutMessage): string =>
           ? b.fields.flatMap((f) => [f.label, f.value])
           : b.type === 'link'
             ? [b.label, b.url]
-            : [b.text],
+            : b.type === 'scale'
+              ? [b.label, ...b.buttons.map((a) => a.label)]
+              : [b.text],
     )
     .join(' ');

@@ -10,15 +10,17 @@ import { handleAction } from '../../src/app/actions.js';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppDeps, AppSettings } from '../../src/app/deps.js';
 import { confirmEnrolment } from '../../src/app/enrol.js';
+import type { Routes } from '../../src/app/feature.js';
 import { deriveLinkKey } from '../../src/app/links.js';
+import { DeliveryOutbox } from '../../src/app/outbox.js';
 import { findParticipant } from '../../src/app/participants.js';
 import { planTick, type TickResult } from '../../src/app/plan-nudges.js';
 import { type Registry, registryOf, runCommand } from '../../src/app/run-command.js';
 import { senderOf } from '../../src/compose.js';
 import { MINUTE } from '../../src/domain/types.js';
+import { featureRoutes } from '../../src/features/index.js';
 import type { Messenger, Participant, Recipient, SendOptions, SendResult } from '../../src/ports.js';
 import { InProcessQueue } from '../../src/queue/in-process-queue.js';
-import { DeliveryOutbox } from '../../src/queue/outbox.js';
 import { openStore, type SqliteStore } from '../../src/store/open-store.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { PAGE_LANDINGS } from '../../src/web/routes/landings.js';
@@ -96,6 +98,7 @@ export class AppHarness {
   readonly messenger = new RecordingMessenger(() => this.now);
   readonly log = new RecordingLogger();
   readonly registry: Registry = registryOf(ALL_COMMANDS());
+  readonly routes: Routes = featureRoutes();
   readonly settings: AppSettings;
   store: SqliteStore;
   queue!: InProcessQueue;
@@ -121,15 +124,14 @@ export class AppHarness {
       onOutcome: (job, outcome) => this.outbox.record(job, outcome),
       log: this.log,
     });
-    this.outbox = new DeliveryOutbox(this.queue);
-    this.deps = {
+    const core = {
       store,
-      queue: this.outbox,
       log: this.log,
       settings: this.settings,
       secrets: { linkKey: deriveLinkKey(TEST_KEY) },
     };
-    this.outbox.bind(this.deps);
+    this.outbox = new DeliveryOutbox(this.queue, core);
+    this.deps = { ...core, outbox: this.outbox };
     if (startQueue) this.startQueue();
   }
 
@@ -137,7 +139,7 @@ export class AppHarness {
 
   startQueue(): void {
     this.queueStarted = true;
-    this.queue.startWorkers(senderOf(() => this.messenger));
+    this.queue.startWorkers(senderOf(this.messenger));
   }
 
   /**
@@ -168,7 +170,7 @@ export class AppHarness {
   }
 
   action(actor: Actor, id: string): OutMessage {
-    return handleAction(this.deps, actor, id, this.now);
+    return handleAction(this.deps, this.routes, actor, id, this.now);
   }
 
   /** /start then the agree button, the way a person enrols. */

@@ -214,25 +214,28 @@ describe('submitting the form', () => {
   it.each([
     {
       what: 'a mood of 11',
+      field: 'mood',
       mood: '11',
       reflection: 'A steady day',
       error: 'Mood goes from 1 to 10 — please pick a number in that range.',
     },
     {
       what: 'a 10,000-character reflection',
+      field: 'reflection',
       mood: '7',
       reflection: 'a'.repeat(10_000),
       error: 'That reflection is 10,000 characters; I can keep up to 4,000 in one go.',
     },
     {
       what: 'a NUL byte in the reflection',
+      field: 'reflection',
       mood: '7',
       reflection: 'before\u0000after',
       error: 'Your reflection has an invisible control character in it',
     },
   ])(
     '$what returns the form (422) with a kind error and the other answers kept; nothing is stored and the link still works',
-    async ({ mood, reflection, error }) => {
+    async ({ field, mood, reflection, error }) => {
       const url = checkinLink();
       const page = await open(url);
       const before = h.rowCounts();
@@ -243,6 +246,13 @@ describe('submitting the form', () => {
         new RegExp(`<p class="error" role="alert" id="form-error">[^<]*${escapeRe(error)}`),
       );
       expect(r.body).toContain('aria-describedby="form-error"');
+      // The same problem beside its field, which names it (and only that field is marked).
+      expect(r.body).toMatch(
+        new RegExp(
+          `<fieldset aria-describedby="${field}-error">\\n<legend>.*</legend>\\n<p class="error" id="${field}-error">[^<]*${escapeRe(error)}`,
+        ),
+      );
+      expect(r.body.match(/class="error" id="[a-z]+-error"/g)).toHaveLength(1);
       // Everything else the person gave is still there to fix and resend.
       expect(r.body).toContain('name="sleep" value="4" required checked>');
       expect(r.body).toContain('name="energy" value="3" required checked>');

@@ -8,9 +8,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.js';
 import { deriveLinkKey } from '../../src/app/links.js';
+import { DeliveryOutbox } from '../../src/app/outbox.js';
 import { PromMetrics } from '../../src/ops/metrics.js';
 import { BullMqQueue } from '../../src/queue/bullmq-queue.js';
-import { DeliveryOutbox } from '../../src/queue/outbox.js';
 import { mountOps, type OpsOptions } from '../../src/web/routes/ops-routes.js';
 import { createWebApp, startWebServer } from '../../src/web/server.js';
 import { TEST_SETTINGS } from '../helpers/app-harness.js';
@@ -54,15 +54,13 @@ beforeAll(async () => {
   expect(await queue.submit(sendJob(1))).toBe('queued');
   expect(await queue.submit(sendJob(2))).toBe('queued');
   metrics = new PromMetrics(() => queue.depth());
-  const outbox = new DeliveryOutbox(queue);
-  deps = {
+  const core = {
     store: t.store,
-    queue: outbox,
     log,
     settings: { ...TEST_SETTINGS },
     secrets: { linkKey: deriveLinkKey(TEST_KEY) },
   };
-  outbox.bind(deps);
+  deps = { ...core, outbox: new DeliveryOutbox(queue, core) };
 });
 
 afterAll(async () => {

@@ -1,25 +1,29 @@
 import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
-import { handleAction } from '../../app/actions.js';
 import type { Actor } from '../../app/actor.js';
+import type { Caller } from '../../app/caller.js';
 import { recordCheckin } from '../../app/checkin.js';
 import type { AppDeps } from '../../app/deps.js';
-import { answerFreeText, asksForHelp, crisisReply } from '../../app/free-text.js';
+import type { Routes } from '../../app/feature.js';
+import { asksForHelp, crisisReply } from '../../app/free-text.js';
+import { handleInbound, type Inbound } from '../../app/inbound.js';
 import { findParticipant, requireParticipant } from '../../app/participants.js';
-import { type Registry, replyForError, runCommand } from '../../app/run-command.js';
+import { type Registry, replyForError } from '../../app/run-command.js';
+import { checkinFormFor } from '../../domain/checkin-form.js';
 import { MINUTE } from '../../domain/types.js';
-import { type ActionButton, type OutMessage, text } from '../../views/message.js';
+import { type ActionButton, type FormRequest, type OutMessage, text } from '../../views/message.js';
 import { parseCommandLine } from '../parse-line.js';
-import { CheckinFormSession } from './checkin-form-session.js';
 import { ConsoleMessenger } from './console-messenger.js';
 import { consoleTexts } from './console-texts.js';
 import type { ExportShelf } from './export-shelf.js';
+import { FormSession } from './form-session.js';
 import { renderMessage } from './render.js';
 import { parseDuration, type SimClock } from './sim-clock.js';
 
 export interface ConsoleChatOptions {
   deps: AppDeps;
   registry: Registry;
+  routes: Routes;
   clock: SimClock;
   /** Plan and deliver everything due at `now` (planner tick + queue drain). */
   tick: (now: number) => Promise<void>;
@@ -44,6 +48,9 @@ const SIM_HELP = [
   ':quit                leave',
 ];
 
+/** The console's one space: everyone typing here is in it. */
+const CONSOLE_SPACE = { externalId: 'local', name: 'Console' };
+
 /** The terminal chat: people type commands and answers; nudges appear as messages from Interlude. */
 export class ConsoleChat {
   readonly messenger: ConsoleMessenger;
@@ -51,14 +58,17 @@ export class ConsoleChat {
   /** Console names acting as facilitators (on Discord and Slack a role decides; here the simulator does). */
   private readonly facilitators = new Set<string>();
   private readonly choices = new Map<string, readonly ActionButton[]>();
-  private readonly forms = new Map<string, CheckinFormSession>();
+  private readonly forms = new Map<string, FormSession<FormRequest>>();
   private lastTick: number;
   private quit = false;
   private catchingUp: Promise<void> = Promise.resolve();
   private redrawPrompt: (() => void) | null = null;
 
   constructor(private readonly o: ConsoleChatOptions) {
-    this.messenger = new ConsoleMessenger((userId, m) => this.show(userId, m, true));
+    this.messenger = new ConsoleMessenger(
+      (userId, m) => this.show(userId, m, true),
+      (t) => this.o.write(t),
+    );
     this.lastTick = Math.floor(o.clock.now() / MINUTE) * MINUTE;
   }
 
@@ -113,18 +123,20 @@ export class ConsoleChat {
     const line = raw.replace(/\r$/, '');
     if (this.o.echo) this.o.write(`${this.user} › ${line}\n`);
     try {
-      if (line.startsWith(':')) return await this.simulator(line);
       const form = this.forms.get(this.user);
-      if (form && !line.startsWith('/')) return this.answerOrHelp(form, line);
-      if (form && /^\/cancel\s*$/i.test(line)) {
+      if (form) {
+        // Inside a form every line is an answer, even one that starts with / or : ("/forget", ":advance 1w");
+        // /cancel is the one way out, and words asking for help still get the crisis lines first.
+        if (!/^\/cancel\s*$/i.test(line)) return this.answerOrHelp(form, line);
         this.forms.delete(this.user);
         return this.reply({ blocks: [text(consoleTexts.checkinPutAside)] });
       }
+      if (line.startsWith(':')) return await this.simulator(line);
       if (line.trim() === '') return;
       if (line.startsWith('/')) return await this.command(line);
       // Words asking for help win over everything else typed, as on Discord and Slack (one rule, in the app).
-      if (!asksForHelp(line) && this.choose(line)) return;
-      this.reply(answerFreeText(this.o.deps.settings, line));
+      if (!asksForHelp(line) && (await this.choose(line))) return;
+      this.deliverReply(await this.handle({ kind: 'text', content: line }));
     } catch (e) {
       this.reply(replyForError(e, this.o.deps.log, { platform: 'console', user: this.user }));
     }
@@ -133,23 +145,45 @@ export class ConsoleChat {
   private actor(): Actor {
     return {
       platform: 'console',
-      spaceExternalId: 'local',
-      spaceName: 'Console',
+      spaceExternalId: CONSOLE_SPACE.externalId,
+      spaceName: CONSOLE_SPACE.name,
       userId: this.user,
       displayName: this.user,
       isFacilitator: this.facilitators.has(this.user),
-      isSpaceAdmin: true,
+      // The console has no server to set up (no roles: :facilitator on stands in), so nobody here is its admin
+      // and /help does not offer /setup.
+      isSpaceAdmin: false,
     };
   }
 
+  /** Who is typing, as the app's one way in reads it: the simulator decides who is a facilitator. */
+  private caller(): Caller {
+    const user = this.user;
+    return {
+      platform: 'console',
+      space: CONSOLE_SPACE,
+      userId: user,
+      displayName: user,
+      // No server to set up on the console (see actor()), so nobody is its admin and /help leaves /setup out.
+      roles: { isFacilitator: () => this.facilitators.has(user), isSpaceAdmin: () => false },
+    };
+  }
+
+  /** The app's one way in; the console has no third party, so replies come back whole. */
+  private async handle(inbound: Inbound): Promise<OutMessage> {
+    const r = await handleInbound(this.o.deps, this.o, this.caller(), inbound, this.o.clock.now(), {
+      thirdParty: false,
+    });
+    return r.message;
+  }
+
   private async command(line: string): Promise<void> {
-    const inv = parseCommandLine(line, this.o.registry);
-    const m = await runCommand(this.o.deps, this.o.registry, this.actor(), inv, this.o.clock.now());
-    this.deliverReply(m);
+    const invocation = parseCommandLine(line, this.o.registry);
+    this.deliverReply(await this.handle({ kind: 'command', invocation }));
   }
 
   /** A typed number (or a button's words) presses one of the buttons last shown to this person. */
-  private choose(line: string): boolean {
+  private async choose(line: string): Promise<boolean> {
     const actions = this.choices.get(this.user);
     if (!actions) return false;
     const n = Number(line.trim());
@@ -159,7 +193,7 @@ export class ConsoleChat {
         : actions.find((a) => a.label.toLowerCase() === line.trim().toLowerCase());
     if (!picked) return false;
     this.choices.delete(this.user);
-    this.deliverReply(handleAction(this.o.deps, this.actor(), picked.id, this.o.clock.now()));
+    this.deliverReply(await this.handle({ kind: 'button', id: picked.id }));
     return true;
   }
 
@@ -168,7 +202,7 @@ export class ConsoleChat {
     const extra = saved.map((f) => text(consoleTexts.savedFile(f)));
     if (saved.length) extra.push(text(consoleTexts.exportWhere(this.o.exports.dir)));
     if (m.form) {
-      const form = new CheckinFormSession(m.form);
+      const form = new FormSession(checkinFormFor(m.form.promptText), m.form);
       this.forms.set(this.user, form);
       extra.push(text(consoleTexts.checkinHowToStop), text(form.question()));
     }
@@ -179,7 +213,7 @@ export class ConsoleChat {
    * An answer to the check-in's current question, unless it asks for help: crisis words always win. The crisis
    * lines come first; written words are still kept as the answer, and a number question is asked again.
    */
-  private answerOrHelp(form: CheckinFormSession, line: string): void {
+  private answerOrHelp(form: FormSession<FormRequest>, line: string): void {
     if (!asksForHelp(line)) {
       this.answerForm(form, line);
       return;
@@ -189,7 +223,7 @@ export class ConsoleChat {
     else this.reply({ blocks: [text(consoleTexts.checkinStillOpen), text(form.question())] });
   }
 
-  private answerForm(form: CheckinFormSession, line: string): void {
+  private answerForm(form: FormSession<FormRequest>, line: string): void {
     const problem = form.answer(line);
     if (problem || !form.done) {
       this.reply({ blocks: [...(problem ? [text(problem)] : []), text(form.question())] });
@@ -202,7 +236,7 @@ export class ConsoleChat {
       this.o.deps,
       me,
       form.answers,
-      { localDate: form.request.localDate, promptId: form.request.promptId, source: 'console' },
+      { localDate: form.meta.localDate, promptId: form.meta.promptId, source: 'console' },
       now,
     );
     this.reply(reply);

@@ -27,6 +27,8 @@ function block(b: Block): string {
       return indent(b.text, '  ! ');
     case 'link':
       return `  ${inert(b.label)}: ${inert(b.url)}`;
+    case 'scale':
+      return `  ${inert(b.label)} ${b.buttons.map((a) => inert(a.label)).join(' · ')}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CommandDef, Leaf } from '../../app/command.js';
+import type { OptionKind, OptionSpec } from '../../domain/option-kinds.js';
 
 /** Discord's shapes for registering commands (https://discord.com/developers/docs/interactions/application-commands). */
 export interface DiscordOption {
@@ -6,6 +7,10 @@ export interface DiscordOption {
   name: string;
   description: string;
   required?: boolean;
+  choices?: { name: string; value: string }[];
+  min_value?: number;
+  max_value?: number;
+  max_length?: number;
   options?: DiscordOption[];
 }
 export interface DiscordCommand {
@@ -20,21 +25,54 @@ export interface DiscordCommand {
   default_member_permissions?: string;
 }
 
-const STRING = 3;
-const ROLE = 8;
 const SUB_COMMAND = 1;
 const DESCRIPTION_LIMIT = 100;
+/** Discord's longest string option value. */
+const STRING_LIMIT = 6000;
 const MANAGE_GUILD = String(1 << 5);
+
+/** Each kind's native option type: dates, times, zones and free text travel as strings and are read by the app. */
+const OPTION_TYPE: Record<OptionKind, number> = {
+  date: 3,
+  time: 3,
+  'time-range': 3,
+  duration: 3,
+  zone: 3,
+  text: 3,
+  choice: 3,
+  integer: 4,
+  'on-off': 5,
+  user: 6,
+  channel: 7,
+  role: 8,
+};
 
 const clip = (s: string) => (s.length <= DESCRIPTION_LIMIT ? s : `${s.slice(0, DESCRIPTION_LIMIT - 1)}…`);
 
+/** The limits Discord can enforce itself, before the app reads the value. */
+function limits(o: OptionSpec): Partial<DiscordOption> {
+  switch (o.kind) {
+    case 'choice':
+      return { choices: o.choices.map((c) => ({ name: c, value: c })) };
+    case 'integer':
+      return {
+        ...(o.min !== undefined ? { min_value: o.min } : {}),
+        ...(o.max !== undefined ? { max_value: o.max } : {}),
+      };
+    case 'text':
+      return o.maxLength !== undefined ? { max_length: Math.min(o.maxLength, STRING_LIMIT) } : {};
+    default:
+      return {};
+  }
+}
+
 function leafOptions(l: Leaf): DiscordOption[] {
-  const options = Object.entries(l.options.shape).map(([name, schema]) => ({
-    type: l.optionKinds?.[name] === 'role' ? ROLE : STRING,
+  const options = Object.entries(l.options).map(([name, o]) => ({
+    type: OPTION_TYPE[o.kind],
     name,
-    description: clip(schema.description ?? name),
-    // Required when the option's schema refuses a missing value; optional ones get a kind error from the app.
-    required: !schema.safeParse(undefined).success,
+    description: clip(o.description),
+    required: o.required === true,
+    ...limits(o),
   }));
   // Discord wants required options first.
   return [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];

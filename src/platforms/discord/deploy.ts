@@ -19,6 +19,10 @@ const sameOptions = (os: LooseOption[] | undefined): unknown[] =>
     name: o.name,
     description: o.description,
     required: o.required === true,
+    choices: o.choices ?? [],
+    min_value: o.min_value ?? null,
+    max_value: o.max_value ?? null,
+    max_length: o.max_length ?? null,
     options: sameOptions(o.options),
   }));
 

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import { type APIChannel, DiscordAPIError, RateLimitError, type REST, Routes } from 'discord.js';
 import type { Logger, Messenger, Recipient, SendOptions, SendResult } from '../../ports.js';
 import type { OutMessage } from '../../views/message.js';
 import { sendDirectVia } from '../direct-send.js';
+import { DiscordChannels } from './discord-channels.js';
 import { ALLOWED_MENTIONS } from './escape.js';
+import { nonceFor } from './nonce.js';
 import { type DiscordPayload, renderDiscord } from './render.js';
 
 /** Discord error codes that mean retrying cannot help. */
@@ -13,9 +14,7 @@ const PERMANENT: Record<number, string> = {
 };
 const UNKNOWN_CHANNEL = 10003;
 
-/** Discord accepts a nonce of at most 25 characters; the delivery key is hashed down to one. */
-export const nonceFor = (key: string): string =>
-  createHash('sha256').update(key).digest('base64url').slice(0, 25);
+export { nonceFor } from './nonce.js';
 
 /**
  * Direct messages over Discord's REST API only (no gateway), so a delivery worker needs nothing but the token.
@@ -25,10 +24,14 @@ export const nonceFor = (key: string): string =>
  * out a 429 before retrying, so nothing is hammered.
  */
 export class DiscordMessenger implements Messenger {
+  readonly channels: DiscordChannels;
+
   constructor(
     private readonly rest: REST,
     private readonly opts: { answerInChat: boolean; log: Logger },
-  ) {}
+  ) {
+    this.channels = new DiscordChannels(rest, opts.log);
+  }
 
   sendDirect(to: Recipient, message: OutMessage, opts: SendOptions): Promise<SendResult> {
     return sendDirectVia(

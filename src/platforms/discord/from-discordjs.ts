@@ -55,8 +55,10 @@ export function inboundOf(
     return { who: whoOf(i), interaction: i, inbound: { kind: 'button', customId: i.customId } };
   if (i.isModalSubmit()) {
     const fields: Record<string, string> = {};
+    // Text inputs carry a value; string selects (in Label components) a list of values, read as a, b.
     for (const [id, c] of i.fields.fields)
       if ('value' in c && typeof c.value === 'string') fields[id] = c.value;
+      else if ('values' in c && Array.isArray(c.values)) fields[id] = c.values.join(',');
     return {
       who: whoOf(i),
       interaction: i,

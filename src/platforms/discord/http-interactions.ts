@@ -49,7 +49,7 @@ function optionValues(
   return out;
 }
 
-/** Text inputs from a modal submit: in action rows (type 1) or label components (type 18). */
+/** Text inputs and string selects from a modal submit: in action rows (type 1) or label components (type 18). */
 function modalFields(components: readonly unknown[]): Record<string, string> {
   const out: Record<string, string> = {};
   const visit = (c: unknown) => {
@@ -58,11 +58,15 @@ function modalFields(components: readonly unknown[]): Record<string, string> {
       type?: number;
       custom_id?: unknown;
       value?: unknown;
+      values?: unknown[];
       components?: unknown[];
       component?: unknown;
     };
     if (o.type === 4 && typeof o.custom_id === 'string' && typeof o.value === 'string')
       out[o.custom_id] = o.value;
+    // A string select (type 3, inside a Label) sends the chosen values.
+    if (o.type === 3 && typeof o.custom_id === 'string' && Array.isArray(o.values))
+      out[o.custom_id] = o.values.filter((v): v is string => typeof v === 'string').join(',');
     for (const child of o.components ?? []) visit(child);
     if (o.component) visit(o.component);
   };

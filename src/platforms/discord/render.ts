@@ -67,6 +67,8 @@ function blockText(b: Block): string | null {
         .join('\n');
     case 'link':
       return null; // a link button (see rows)
+    case 'scale':
+      return null; // its buttons (see rows)
   }
 }
 
@@ -79,10 +81,11 @@ const clip = (s: string, n: number) =>
 
 const STYLE = { primary: 1, secondary: 2, danger: 4 } as const;
 
-/** Buttons in rows of five; a change of kind (mood scale, other buttons, links) starts a new row. */
+/** Buttons in rows of five; a change of kind (each scale, other buttons, links) starts a new row. */
 export function rows(
   actions: readonly ActionButton[],
   links: { label: string; url: string }[],
+  scales: readonly (readonly ActionButton[])[] = [],
 ): DiscordRow[] {
   const groups: DiscordButton[][] = [];
   let current: DiscordButton[] = [];
@@ -95,12 +98,16 @@ export function rows(
     kind = k;
     current.push(b);
   };
-  for (const a of actions) {
-    push(
-      { type: 2, style: STYLE[a.style ?? 'secondary'], label: clip(a.label, LABEL_LIMIT), custom_id: a.id },
-      a.id.startsWith('checkin.mood') ? 'scale' : 'button',
-    );
-  }
+  const button = (a: ActionButton): DiscordButton => ({
+    type: 2,
+    style: STYLE[a.style ?? 'secondary'],
+    label: clip(a.label, LABEL_LIMIT),
+    custom_id: a.id,
+  });
+  scales.forEach((buttons, i) => {
+    for (const a of buttons) push(button(a), `scale${i}`);
+  });
+  for (const a of actions) push(button(a), 'button');
   for (const l of links) push({ type: 2, style: 5, label: clip(l.label, LABEL_LIMIT), url: l.url }, 'link');
   if (current.length) groups.push(current);
   return groups.slice(0, MAX_ROWS).map((components) => ({ type: 1, components }));
@@ -160,12 +167,13 @@ export function renderDiscord(m: OutMessage): DiscordPayload[] {
     .filter((t): t is string => t !== null)
     .join('\n\n');
   const links = m.blocks.flatMap((b) => (b.type === 'link' ? [{ label: b.label, url: b.url }] : []));
+  const scales = m.blocks.flatMap((b) => (b.type === 'scale' ? [b.buttons] : []));
   const pieces = chunk(text);
   return pieces.map((content, i) => {
     const last = i === pieces.length - 1;
     return {
       content,
-      components: last ? rows(m.actions ?? [], links) : [],
+      components: last ? rows(m.actions ?? [], links, scales) : [],
       files: last ? (m.files ?? []).map(toFile) : [],
     };
   });

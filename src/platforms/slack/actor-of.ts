@@ -1,5 +1,4 @@
-import type { Actor } from '../../app/actor.js';
-import type { Store } from '../../ports.js';
+import type { Caller } from '../../app/caller.js';
 import type { SlackRoles } from './roles.js';
 
 /** Who is asking, as Slack told us. */
@@ -11,33 +10,16 @@ export interface SlackWho {
 }
 
 /**
- * The app's view of a Slack user: the workspace is the space; facilitator and admin status are looked up only
- * when the command needs them (each costs a Slack call, cached for five minutes).
+ * The caller as the app reads it: the workspace is the space; facilitator and admin status are looked up only when
+ * the app asks (each costs a Slack call, cached for five minutes).
  */
-export async function actorFor(
-  store: Store,
-  roles: SlackRoles,
-  who: SlackWho,
-  needs: { facilitator: boolean; admin: boolean },
-): Promise<Actor> {
-  const role = needs.facilitator ? (store.spaces.find('slack', who.teamId)?.facilitatorRole ?? null) : null;
-  return {
-    platform: 'slack',
-    spaceExternalId: who.teamId,
-    spaceName: who.teamName,
-    userId: who.userId,
-    displayName: who.userName,
-    isFacilitator: needs.facilitator ? await roles.isFacilitator(role, who.userId) : false,
-    isSpaceAdmin: needs.admin ? await roles.isAdmin(who.userId) : false,
-  };
-}
-
-/** An actor for replying when the lookup itself failed: no roles. */
-export const plainActor = (who: SlackWho): Actor => ({
+export const callerOf = (roles: SlackRoles, who: SlackWho): Caller => ({
   platform: 'slack',
-  spaceExternalId: who.teamId,
-  spaceName: who.teamName,
+  space: { externalId: who.teamId, name: who.teamName },
   userId: who.userId,
   displayName: who.userName,
-  isFacilitator: false,
+  roles: {
+    isFacilitator: (role) => roles.isFacilitator(role, who.userId),
+    isSpaceAdmin: () => roles.isAdmin(who.userId),
+  },
 });

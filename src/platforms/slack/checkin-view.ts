@@ -1,11 +1,13 @@
 import { checkinFormId } from '../../app/checkin.js';
-import { CHECKIN_FIELDS, fieldSchemas, TAG_LABELS } from '../../domain/checkin-form.js';
+import { checkinFormFor } from '../../domain/checkin-form.js';
+import { type FormDefinition, without } from '../../domain/form.js';
 import type { FormRequest } from '../../views/message.js';
+import { answersFromState, formView, SLACK_TEXT_LIMIT, type StateValues, viewErrors } from './form-view.js';
 import type { SlackBlock } from './render.js';
 
 export const CHECKIN_CALLBACK = 'checkin.submit';
 /** Slack's plain_text_input holds at most 3,000 characters (the web page takes 4,000). */
-export const SLACK_REFLECTION_LIMIT = 3000;
+export const SLACK_REFLECTION_LIMIT = SLACK_TEXT_LIMIT;
 
 const plain = (text: string) => ({ type: 'plain_text', text, emoji: false });
 
@@ -20,102 +22,31 @@ export interface ViewMetadata extends ViewOrigin {
   f: string;
 }
 
-/**
- * The check-in modal, from the one form definition: the scales as menus (a wrong number cannot be chosen), the
- * whole reflection prompt, the tags as checkboxes. Mood was answered by the button that opened it.
- */
+/** What the modal asks: the check-in without mood, which the button that opened it answered. */
+const modalForm = (promptText: string): FormDefinition => without(checkinFormFor(promptText), ['mood']);
+const ASKED = modalForm('');
+
+/** The check-in modal: the one form definition, drawn by the generic view builder, the mood shown above it. */
 export function checkinView(form: FormRequest & { mood: number }, origin: ViewOrigin = {}): SlackBlock {
   const meta: ViewMetadata = {
     f: checkinFormId({ localDate: form.localDate, promptId: form.promptId, mood: form.mood }),
     ...origin,
   };
-  const blocks: SlackBlock[] = [{ type: 'context', elements: [plain(`Mood: ${form.mood} out of 10`)] }];
-  for (const f of CHECKIN_FIELDS) {
-    if (f.key === 'mood') continue;
-    if (f.kind === 'scale') {
-      blocks.push({
-        type: 'input',
-        block_id: f.key,
-        label: plain(f.question),
-        element: {
-          type: 'static_select',
-          action_id: f.key,
-          placeholder: plain(`${f.min}-${f.max}`),
-          options: Array.from({ length: f.max - f.min + 1 }, (_, i) => {
-            const v = f.min + i;
-            const hint = v === f.min ? ` · ${f.lowHint}` : v === f.max ? ` · ${f.highHint}` : '';
-            return { text: plain(`${v}${hint}`), value: String(v) };
-          }),
-        },
-      });
-    } else if (f.kind === 'text') {
-      blocks.push({ type: 'section', text: plain(form.promptText) });
-      blocks.push({
-        type: 'input',
-        block_id: f.key,
-        optional: true,
-        label: plain('Your reflection (optional)'),
-        element: {
-          type: 'plain_text_input',
-          action_id: f.key,
-          multiline: true,
-          max_length: SLACK_REFLECTION_LIMIT,
-        },
-      });
-    } else {
-      blocks.push({
-        type: 'input',
-        block_id: f.key,
-        optional: true,
-        label: plain('Anything from today to note?'),
-        element: {
-          type: 'checkboxes',
-          action_id: f.key,
-          options: Object.entries(TAG_LABELS).map(([id, label]) => ({ text: plain(label), value: id })),
-        },
-      });
-    }
-  }
-  return {
-    type: 'modal',
-    callback_id: CHECKIN_CALLBACK,
-    private_metadata: JSON.stringify(meta),
-    title: plain('Check-in'),
-    submit: plain('Save'),
-    close: plain('Not now'),
-    blocks,
-  };
+  return formView(modalForm(form.promptText), {
+    callbackId: CHECKIN_CALLBACK,
+    privateMetadata: JSON.stringify(meta),
+    before: [{ type: 'context', elements: [plain(`Mood: ${form.mood} out of 10`)] }],
+    submit: 'Save',
+    close: 'Not now',
+  });
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: view state arrives from Slack as loosely typed JSON.
-type StateValues = Record<string, Record<string, any>>;
 
 /** The answers from a submitted view's state, by field key, as the form's schema reads them. */
-export function answersFrom(values: StateValues): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of CHECKIN_FIELDS) {
-    const v = values[f.key]?.[f.key];
-    if (!v) continue;
-    if (v.type === 'static_select') out[f.key] = v.selected_option?.value ?? '';
-    else if (v.type === 'checkboxes')
-      out[f.key] = (v.selected_options ?? []).map((o: { value: string }) => o.value).join(',');
-    else out[f.key] = typeof v.value === 'string' ? v.value : '';
-  }
-  return out;
-}
+export const answersFrom = (values: StateValues): Record<string, string> => answersFromState(ASKED, values);
 
 /** Per-field problems, shown by Slack under each field while the modal stays open with every answer in it. */
-export function fieldErrors(answers: Record<string, string>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const f of CHECKIN_FIELDS) {
-    if (f.key === 'mood') continue;
-    const r = fieldSchemas[f.key].safeParse(answers[f.key] ?? '');
-    if (!r.success && !(f.optional && (answers[f.key] ?? '') === '')) {
-      errors[f.key] = r.error.issues[0]?.message ?? 'Please check this answer.';
-    }
-  }
-  return errors;
-}
+export const fieldErrors = (answers: Record<string, string>): Record<string, string> =>
+  viewErrors(ASKED, answers);
 
 export function parseMetadata(raw: string): ViewMetadata | null {
   try {

@@ -1,4 +1,4 @@
-import type { CommandDef } from '../../app/command.js';
+import type { CommandDef, Leaf } from '../../app/command.js';
 import { SLACK_EVENTS_PATH, SLASH_COMMAND } from './slack-app.js';
 
 /** What the bot may do, and why each scope is there (the README lists the same). */
@@ -10,7 +10,41 @@ export const BOT_SCOPES = [
   'users:read', // is the person running /interlude setup a workspace admin?
   'usergroups:read', // who is in the facilitators' user group
   'files:write', // /export as files, when ANSWER_IN_CHAT allows it
+  'pins:write', // pin a post in a group's channel (its agreements, the next session) so members find it
 ] as const;
+
+/** Slack's longest usage hint. */
+const USAGE_HINT_LIMIT = 1000;
+
+const optionsHint = (l: Leaf) =>
+  Object.entries(l.options).map(([name, o]) =>
+    o.kind === 'choice'
+      ? o.required
+        ? o.choices.join('|')
+        : `[${o.choices.join('|')}]`
+      : o.required
+        ? `<${name}>`
+        : `[${name}]`,
+  );
+
+/**
+ * What follows `/interlude` in Slack's hint, read from the same declarations every surface uses: a command with
+ * subcommands names them (`settings show|time|…`), one without names its options (`pause [until]`).
+ */
+export function usageHint(commands: readonly CommandDef[]): string {
+  const full = commands
+    .map((c) =>
+      [c.name, ...(c.leaf ? optionsHint(c.leaf) : [Object.keys(c.subcommands ?? {}).join('|')])].join(' '),
+    )
+    .join(' · ');
+  // Past Slack's limit, the names alone: every command stays findable.
+  return full.length <= USAGE_HINT_LIMIT
+    ? full
+    : commands
+        .map((c) => c.name)
+        .join(' | ')
+        .slice(0, USAGE_HINT_LIMIT);
+}
 
 /**
  * A Slack app manifest (https://api.slack.com/reference/manifests) built from commands/: paste it at
@@ -18,7 +52,6 @@ export const BOT_SCOPES = [
  */
 export function slackManifest(commands: readonly CommandDef[], publicUrl: string, socketMode: boolean) {
   const url = `${publicUrl.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}`;
-  const names = commands.map((c) => c.name);
   return {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
@@ -39,7 +72,7 @@ export function slackManifest(commands: readonly CommandDef[], publicUrl: string
           command: SLASH_COMMAND,
           ...(socketMode ? {} : { url }),
           description: 'Check in, journal, see your week, get help (try: /interlude help)',
-          usage_hint: names.join(' | ').slice(0, 1000),
+          usage_hint: usageHint(commands),
           should_escape: true,
         },
       ],

@@ -77,6 +77,8 @@ function blocksOf(b: Block): SlackBlock[] {
         type: 'section',
         fields: fs.map((f) => plain(`${f.label}: ${f.value}`.slice(0, 2000))),
       }));
+    case 'scale':
+      return chunked(b.buttons, BUTTONS_PER_ACTIONS).map(buttonsBlock);
     case 'link':
       return [
         {
@@ -96,23 +98,21 @@ const clip = (s: string) => (s.length <= BUTTON_LABEL_LIMIT ? s : `${s.slice(0, 
 
 const STYLE = { primary: 'primary', danger: 'danger' } as const;
 
-/** Buttons as actions blocks: the mood scale in its own row, the rest after it. */
+/** One actions block of buttons. */
+const buttonsBlock = (g: readonly ActionButton[]): SlackBlock => ({
+  type: 'actions',
+  elements: g.map((a) => ({
+    type: 'button',
+    action_id: a.id,
+    value: a.id,
+    text: plain(clip(a.label)),
+    ...(a.style && a.style !== 'secondary' ? { style: STYLE[a.style] } : {}),
+  })),
+});
+
+/** Buttons as actions blocks, after the message's blocks (a scale block brings its own row). */
 export function actionBlocks(actions: readonly ActionButton[]): SlackBlock[] {
-  const mood = actions.filter((a) => a.id.startsWith('checkin.mood'));
-  const rest = actions.filter((a) => !a.id.startsWith('checkin.mood'));
-  return [mood, rest]
-    .filter((g) => g.length > 0)
-    .flatMap((g) => chunked(g, BUTTONS_PER_ACTIONS))
-    .map((g) => ({
-      type: 'actions',
-      elements: g.map((a) => ({
-        type: 'button',
-        action_id: a.id,
-        value: a.id,
-        text: plain(clip(a.label)),
-        ...(a.style && a.style !== 'secondary' ? { style: STYLE[a.style] } : {}),
-      })),
-    }));
+  return chunked(actions, BUTTONS_PER_ACTIONS).map(buttonsBlock);
 }
 
 /** mrkdwn needs &, < and > escaped; nothing else is special without formatting characters around it. */

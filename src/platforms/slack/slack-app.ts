@@ -1,20 +1,18 @@
 import { App, type Logger as BoltLogger, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { KnownBlock, View, WebClient } from '@slack/web-api';
 import type { Router } from 'express';
-import { handleAction, handleFormSubmit } from '../../app/actions.js';
-import type { Actor } from '../../app/actor.js';
-import { safeForChat } from '../../app/chat-safety.js';
 import type { AppDeps } from '../../app/deps.js';
-import { answerFreeText } from '../../app/free-text.js';
-import { type Registry, replyForError, runCommand } from '../../app/run-command.js';
+import type { Routes } from '../../app/feature.js';
+import { handleInbound, type Inbound } from '../../app/inbound.js';
+import { isOwnDm } from '../../app/participants.js';
+import { type Registry, replyForError } from '../../app/run-command.js';
 import { ConfigError } from '../../config.js';
 import { isUserError } from '../../errors.js';
-import type { Clock, Logger, Store } from '../../ports.js';
-import { shapeForChat } from '../../views/chat-shape.js';
+import { DEFER_AFTER_MS, LATE, withDeadline } from '../../lib/deadline.js';
+import type { Clock, Logger } from '../../ports.js';
 import type { Attachment, FormRequest, OutMessage } from '../../views/message.js';
-import { DEFER_AFTER_MS, LATE, withDeadline } from '../deadline.js';
 import { parseCommandLine } from '../parse-line.js';
-import { actorFor, plainActor, type SlackWho } from './actor-of.js';
+import { callerOf, type SlackWho } from './actor-of.js';
 import { answersFrom, CHECKIN_CALLBACK, checkinView, fieldErrors, parseMetadata } from './checkin-view.js';
 import { plainIds, unescapeSlack } from './mentions.js';
 import { renderSlack, type SlackPayload } from './render.js';
@@ -41,15 +39,6 @@ async function uploadFiles(client: WebClient, userId: string, files: readonly At
 }
 export const SLASH_COMMAND = '/interlude';
 
-/**
- * The app's own DM with this person: the id conversations.open gave for them, cached on their enrolment. A DM
- * between two people also has a `D…` id, and a visible reply there is read by the other person. Unknown (not
- * enrolled, or no nudge has opened the DM yet): ephemeral, which costs no Slack call inside the 3 s window.
- */
-function isOwnDm(store: Store, who: SlackWho, channelId: string): boolean {
-  return store.participants.byPlatformUser('slack', who.userId).some((p) => p.dmChannelId === channelId);
-}
-
 export interface SlackConnection {
   botToken: string;
   signingSecret: string | null;
@@ -61,6 +50,7 @@ export interface SlackConnection {
 export interface SlackContext {
   deps: AppDeps;
   registry: Registry;
+  routes: Routes;
   clock: Clock;
   log: Logger;
 }
@@ -142,16 +132,12 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
   }
   const roles = new SlackRoles(app.client, ctx.clock);
   const names = slackCommandNames(ctx.registry);
-  /** Health data kept off Slack unless opted in, the check-in asked the chat way, command names as Slack has them. */
-  const prepare = (m: OutMessage, a: Actor): OutMessage =>
-    slackify(
-      shapeForChat(safeForChat(ctx.deps, a, m, ctx.clock.now()), ctx.deps.settings.answerInChat),
-      names,
-    );
-  const render = (m: OutMessage, a: Actor) => renderSlack(prepare(m, a));
-  const actor = (who: SlackWho, needs: { facilitator: boolean; admin: boolean }) =>
-    actorFor(ctx.deps.store, roles, who, needs);
-  const noRoles = { facilitator: false, admin: false };
+  /** Command names as Slack has them (the app already kept health data off the chat). */
+  const prepare = (m: OutMessage): OutMessage => slackify(m, names);
+  const render = (m: OutMessage) => renderSlack(prepare(m));
+  /** The app's one way in, for a Slack user. */
+  const handle = (who: SlackWho, inbound: Inbound) =>
+    handleInbound(ctx.deps, ctx, callerOf(roles, who), inbound, ctx.clock.now(), { thirdParty: true });
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     const who: SlackWho = {
@@ -160,13 +146,14 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
       userId: command.user_id,
       userName: command.user_name ?? null,
     };
-    const response_type = isOwnDm(ctx.deps.store, who, command.channel_id)
+    // Visible only in the person's own DM with the app: a DM between two people also has a D… id, and a visible
+    // reply there is read by the other person.
+    const response_type = isOwnDm(ctx.deps.store, 'slack', who.userId, command.channel_id)
       ? ('in_channel' as const)
       : ('ephemeral' as const);
     let acked = false;
-    let asker = plainActor(who);
     const answer = async (m: OutMessage) => {
-      const prepared = prepare(m, asker);
+      const prepared = prepare(m);
       const [first, ...rest] = renderSlack(prepared);
       if (!first) return;
       if (!acked) {
@@ -180,20 +167,14 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
     try {
       const raw = unescapeSlack(command.text ?? '').trim() || 'help';
       const firstWord = raw.split(/\s+/)[0]?.toLowerCase() ?? '';
-      const inv = parseCommandLine(`/${firstWord === 'setup' ? plainIds(raw) : raw}`, ctx.registry);
-      const access = ctx.registry.get(inv.name)?.access;
-      const needs = {
-        facilitator: access === 'facilitator' || inv.name === 'help',
-        admin: access === 'admin' || inv.name === 'help',
-      };
-      asker = await actor(who, needs);
-      const work = runCommand(ctx.deps, ctx.registry, asker, inv, ctx.clock.now());
+      const invocation = parseCommandLine(`/${firstWord === 'setup' ? plainIds(raw) : raw}`, ctx.registry);
+      const work = handle(who, { kind: 'command', invocation });
       const first = await withDeadline(work, DEFER_AFTER_MS);
       if (first === LATE) {
         acked = true;
         await ack();
-        await answer(await work);
-      } else await answer(first);
+        await answer((await work).message);
+      } else await answer(first.message);
     } catch (e) {
       await answer(
         replyForError(e, ctx.log, { platform: 'slack', kind: 'command', team: who.teamId, user: who.userId }),
@@ -212,10 +193,16 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
       userId: body.user.id,
       userName: body.user.username ?? body.user.name ?? null,
     };
-    const a = plainActor(who);
+    const tell = async (m: OutMessage) => {
+      const [p] = render(m);
+      if (!p) return;
+      await respond({ replace_original: false, response_type: 'ephemeral', text: p.text, blocks: blocks(p) });
+    };
+    const result = await handle(who, { kind: 'button', id: action.action_id });
     try {
-      const m = handleAction(ctx.deps, await actor(who, noRoles), action.action_id, ctx.clock.now());
-      const shaped = prepare(m, a);
+      // A refusal or failure goes beside the message, which keeps its buttons.
+      if (result.error !== undefined) return await tell(result.message);
+      const shaped = prepare(result.message);
       if (shaped.form?.mood !== undefined) {
         const origin =
           body.container?.type === 'message' && !body.container.is_ephemeral
@@ -231,18 +218,10 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
       if (first) await respond({ replace_original: true, text: first.text, blocks: blocks(first) });
       for (const p of rest) await respond({ replace_original: false, text: p.text, blocks: blocks(p) });
     } catch (e) {
-      const [p] = render(
+      // Only Slack itself can fail here (the app's errors are replies already).
+      await tell(
         replyForError(e, ctx.log, { platform: 'slack', kind: 'button', team: who.teamId, user: who.userId }),
-        a,
-      );
-      if (p) {
-        await respond({
-          replace_original: false,
-          response_type: 'ephemeral',
-          text: p.text,
-          blocks: blocks(p),
-        }).catch((err: unknown) => ctx.log.error({ err }, 'could not tell the person about an error'));
-      }
+      ).catch((err: unknown) => ctx.log.error({ err }, 'could not tell the person about an error'));
     }
   });
 
@@ -267,23 +246,16 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
       await ack({ response_action: 'errors', errors });
       return;
     }
-    let m: OutMessage;
-    try {
-      m = handleFormSubmit(ctx.deps, await actor(who, noRoles), meta.f, answers, ctx.clock.now());
-    } catch (e) {
+    const result = await handle(who, { kind: 'form', formId: meta.f, fields: answers });
+    if (result.error !== undefined) {
       // The modal stays open with every answer in it; the reason shows under the reflection.
-      const reply = replyForError(e, ctx.log, {
-        platform: 'slack',
-        kind: 'view',
-        team: who.teamId,
-        user: who.userId,
-      });
-      const text = reply.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
+      const e = result.error;
+      const text = result.message.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
       await ack({ response_action: 'errors', errors: { reflection: isUserError(e) ? e.message : text } });
       return;
     }
     await ack();
-    const [first] = render(m, plainActor(who));
+    const [first] = render(result.message);
     if (!first) return;
     try {
       if (meta.channel && meta.ts) {
@@ -307,7 +279,13 @@ export function createSlackBot(c: SlackConnection, ctx: SlackContext): SlackBot 
   app.message(async ({ message, client }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message)) return;
     if ('bot_id' in message && message.bot_id) return;
-    const [p] = renderSlack(slackify(answerFreeText(ctx.deps.settings, message.text ?? ''), names));
+    const who: SlackWho = {
+      teamId: message.team ?? '',
+      teamName: null,
+      userId: message.user,
+      userName: null,
+    };
+    const [p] = render((await handle(who, { kind: 'text', content: message.text ?? '' })).message);
     if (p) await client.chat.postMessage({ channel: message.channel, text: p.text, blocks: blocks(p) });
   });
 

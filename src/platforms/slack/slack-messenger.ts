@@ -3,6 +3,7 @@ import type { Logger, Messenger, Recipient, SendOptions, SendResult } from '../.
 import type { OutMessage } from '../../views/message.js';
 import { sendDirectVia } from '../direct-send.js';
 import { renderSlack } from './render.js';
+import { SlackChannels } from './slack-channels.js';
 import { operatorHint, sideOf } from './slack-errors.js';
 
 type SlackRefusal = { error?: string; needed?: unknown; provided?: unknown };
@@ -16,10 +17,14 @@ const OPERATOR_LOG_EVERY = 100;
  * its Retry-After says before trying again.
  */
 export class SlackMessenger implements Messenger {
+  readonly channels: SlackChannels;
+
   constructor(
     private readonly client: WebClient,
     private readonly opts: { answerInChat: boolean; log: Logger },
-  ) {}
+  ) {
+    this.channels = new SlackChannels(client, opts.log);
+  }
 
   // Slack has no message nonce: a resend is prevented by the delivery row's status, not by Slack.
   sendDirect(to: Recipient, message: OutMessage, opts: SendOptions): Promise<SendResult> {

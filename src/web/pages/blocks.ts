@@ -18,6 +18,9 @@ function blockHtml(b: Block): Html {
       return html`<p class="notice">${b.text}</p>`;
     case 'link':
       return html`<p><a href="${b.url}">${b.label}</a></p>`;
+    // Pages ask with their own forms; a chat scale's buttons have no meaning here.
+    case 'scale':
+      return html`<p>${b.label}</p>`;
   }
 }
 

@@ -13,7 +13,18 @@ export const TODAY_HEADING = 'Today’s check-in';
 /** "Check-in for Sunday 29 November": a check-in for another day says which day, so nobody saves to the wrong one. */
 export const dayHeading = (longDate: string): string => `Check-in for ${longDate}`;
 
-export const REFLECTION_HINT = `Optional. Write as much or as little as you like (up to ${limit} characters).`;
+/** Under a written answer on any form: whether it may be left blank, and how long it may be. */
+export const textHint = (optional: boolean, maxChars: number): string =>
+  `${optional ? 'Optional. ' : ''}Write as much or as little as you like (up to ${maxChars.toLocaleString('en-US')} characters).`;
+
+export const REFLECTION_HINT = textHint(true, MAX_TEXT_CHARS);
+
+/** Under the check-in form. */
+export const CHECKIN_PRIVACY =
+  "Only you can see your answers, unless you have chosen to share them with your group's facilitators.";
+
+/** After the question of a field that may be left blank. */
+export const OPTIONAL_MARK = '(optional)';
 
 export const FORM_EXPIRED = {
   title: 'This page’s link has expired',

@@ -7,6 +7,9 @@ import {
   signFormTicket,
   webSessionFor,
 } from '../../app/links.js';
+import { checkinFormDefinition } from '../../domain/checkin-form.js';
+import type { RawAnswers } from '../../domain/form.js';
+import { fieldProblems } from '../../domain/form-schema.js';
 import { localDateOf } from '../../domain/local-time.js';
 import { promptById } from '../../domain/prompts/index.js';
 import { isUserError } from '../../errors.js';
@@ -14,6 +17,7 @@ import type { Link, Participant } from '../../ports.js';
 import { text } from '../../views/message.js';
 import { readCookie } from '../cookies.js';
 import { checkinPage, checkinSavedPage, longDay } from '../pages/checkin-page.js';
+import { answersFromBody } from '../pages/form-page.js';
 import { messagePage } from '../pages/layout.js';
 import {
   dayHeading,
@@ -26,7 +30,7 @@ import {
 import type { Landing, WebContext } from '../web-context.js';
 import { refusalPage } from './link-route.js';
 
-type Values = Record<string, string | string[] | undefined>;
+type Values = RawAnswers;
 
 /** What the form for a link shows: "Today's check-in" only when the day is today in the person's own zone. */
 function formFor(ctx: WebContext, p: Participant, link: Link) {
@@ -53,7 +57,7 @@ function renderForm(
   link: Link,
   csrfToken: string,
   values: Values,
-  o: { error?: string; notice?: (day: string) => string[] } = {},
+  o: { error?: string; problems?: Record<string, string>; notice?: (day: string) => string[] } = {},
 ) {
   const f = formFor(ctx, p, link);
   return checkinPage(
@@ -66,6 +70,7 @@ function renderForm(
       intro: f.intro,
       values,
       error: o.error ?? null,
+      ...(o.problems ? { problems: o.problems } : {}),
     },
     ctx.deps.settings,
   );
@@ -128,18 +133,8 @@ const forbidden = (ctx: WebContext, res: Response, why: string) =>
       ),
     );
 
-const pick = (body: Record<string, unknown>): Values => {
-  const one = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
-  const tags = body.tags;
-  return {
-    mood: one('mood'),
-    sleep: one('sleep'),
-    energy: one('energy'),
-    anxiety: one('anxiety'),
-    reflection: one('reflection'),
-    tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : one('tags'),
-  };
-};
+/** The answers the page posted, by the check-in's own fields. */
+const pick = (body: Record<string, unknown>): Values => answersFromBody(checkinFormDefinition, body);
 
 /**
  * POST /checkin — store a check-in from the page, exactly as the console does. The link is marked used in the same
@@ -229,6 +224,11 @@ export const checkinPost =
       res
         .status(422)
         .type('html')
-        .send(renderForm(ctx, p, link, session.csrfToken, values, { error: e.message }));
+        .send(
+          renderForm(ctx, p, link, session.csrfToken, values, {
+            error: e.message,
+            problems: fieldProblems(checkinFormDefinition, values),
+          }),
+        );
     }
   };

@@ -2,6 +2,7 @@
  * Application command routes: bulk overwrite (PUT), list (GET), single create (POST) and delete, global and per
  * guild. Ids stay stable per name + type across overwrites, like Discord's.
  */
+import { commandProblem } from './command-validation.js';
 import { snowflake } from './ids.js';
 import { discordError, type Route, type RouteCtx, type RouteResult } from './router.js';
 import type { FakeStore } from './store.js';
@@ -21,9 +22,11 @@ function normaliseCommands(
     return invalidForm('_root', 'LIST_TYPE_CONVERT', 'Only iterables may be used in a ListType');
   const seen = new Set<string>();
   const out: Json[] = [];
-  for (const c of body) {
+  for (const [i, c] of body.entries()) {
     if (typeof c?.name !== 'string' || !c.name)
-      return invalidForm('0.name', 'BASE_TYPE_REQUIRED', 'This field is required');
+      return invalidForm(`${i}.name`, 'BASE_TYPE_REQUIRED', 'This field is required');
+    const problem = commandProblem(i, c);
+    if (problem) return invalidForm(problem.field, problem.code, problem.message);
     const type = c.type ?? 1;
     const key = `${type}:${c.name}`;
     if (seen.has(key))

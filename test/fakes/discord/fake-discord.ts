@@ -134,6 +134,11 @@ export class FakeDiscord {
     return this.store.messages.filter((m) => m.channelId === channelId);
   }
 
+  /** The channel's pinned messages, oldest pin first. */
+  pinnedIn(channelId: string): FakeMessage[] {
+    return (this.store.pins.get(channelId) ?? []).flatMap((id) => this.store.messageById.get(id) ?? []);
+  }
+
   /** userId → DM channel id. */
   get dmChannels(): ReadonlyMap<string, string> {
     return this.store.dmChannels;
@@ -204,6 +209,22 @@ export class FakeDiscord {
 
   acceptDmsFrom(userId: string): void {
     this.store.rejectDms.delete(userId);
+  }
+
+  /** The bot lacks Send Messages ('send') or Pin Messages ('pin') in this channel: 403 50013 Missing Permissions. */
+  withholdPermission(channelId: string, permission: 'send' | 'pin'): void {
+    const set = this.store.withheld.get(channelId) ?? new Set();
+    set.add(permission);
+    this.store.withheld.set(channelId, set);
+  }
+
+  grantPermission(channelId: string, permission: 'send' | 'pin'): void {
+    this.store.withheld.get(channelId)?.delete(permission);
+  }
+
+  /** How many pins a channel may hold before 400 30003 (default 50). */
+  setMaxPins(n: number): void {
+    this.store.maxPins = n;
   }
 
   /** POST /users/@me/channels and GET /users/:id for this user fail: 404 10013 (default) or 400 50035. */

@@ -5,6 +5,7 @@
 import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import { applyCallback } from './callbacks.js';
 import type { InteractionRecord } from './interaction-record.js';
+import { refuseModal } from './modal-validation.js';
 import { messageObject } from './payloads.js';
 import { discordError, type Route, type RouteCtx, type RouteResult } from './router.js';
 import type { FakeMessage, Json } from './types.js';
@@ -63,6 +64,8 @@ function callback(ctx: RouteCtx, deadlineMs: number | null): RouteResult {
   const data: Json = payload.json?.data;
   if (typeof type !== 'number' || !ALLOWED[rec.type]?.includes(type)) return invalidType(type);
   if (typeof data?.content === 'string' && data.content.length > MAX_CONTENT) return tooLong();
+  const refused = type === InteractionResponseType.Modal ? refuseModal(data) : null;
+  if (refused) return refused;
   applyCallback(store, rec, payload);
   if (ctx.query.with_response !== 'true') return { status: 204 };
   const original = rec.original;

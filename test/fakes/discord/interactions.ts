@@ -228,7 +228,13 @@ function submitted(component: Json, fields: Record<string, string>, nextId: () =
     return { type: ComponentType.TextInput, id, custom_id: cid, value: fields[cid] ?? '' };
   }
   const raw = fields[cid];
-  return { type: component?.type, id, custom_id: cid, values: raw ? raw.split(',') : [] };
+  const values = raw ? raw.split(',') : [];
+  // A person can only pick what a select offers: a test that submits anything else has a bug.
+  const offered = Array.isArray(component?.options) ? component.options.map((o: Json) => o.value) : null;
+  const stray = offered ? values.filter((v) => !offered.includes(v)) : [];
+  if (stray.length)
+    throw new Error(`fake Discord: ${stray.join(', ')} is not an option of the select ${cid}`);
+  return { type: component?.type, id, custom_id: cid, values };
 }
 
 export function modalSubmitInteraction(

@@ -3,6 +3,7 @@
  * application commands and a little guild lookup.
  */
 import { ChannelType } from 'discord-api-types/v10';
+import { bodyProblems } from './openapi-check.js';
 import { channelObject, memberObject, messageObject } from './payloads.js';
 import { discordError, type Route, type RouteCtx, type RouteResult } from './router.js';
 import type { Json } from './types.js';
@@ -30,6 +31,7 @@ function createMessage(ctx: RouteCtx): RouteResult {
   const { store, payload } = ctx;
   const channel = channelOf(ctx);
   if (!channel) return discordError(404, 10003, 'Unknown Channel');
+  if (store.lacks(channel.id, 'send')) return discordError(403, 50013, 'Missing Permissions');
   if (channel.type === ChannelType.DM && store.rejectDms.has(channel.recipientId ?? '')) {
     return discordError(403, 50007, 'Cannot send messages to this user');
   }
@@ -51,6 +53,46 @@ function createMessage(ctx: RouteCtx): RouteResult {
   const m = store.createMessage(channel, store.bot.id, payload, nonce);
   if (nonce !== null) store.nonces.set(nonceKey, m);
   return { status: 200, body: messageObject(m, store.user(m.authorId), ctx.baseUrl, { guildId: m.guildId }) };
+}
+
+/** An edit Discord would refuse: a body outside its OpenAPI description, content too long, nothing left. */
+function invalidEdit(ctx: RouteCtx): RouteResult | null {
+  const j = ctx.payload.json ?? {};
+  const problems = bodyProblems('PATCH', ctx.path, j);
+  if (problems.length) {
+    const _errors = problems.map((message) => ({ code: 'INVALID_FORM_BODY', message }));
+    return discordError(400, 50035, 'Invalid Form Body', { _errors });
+  }
+  if (typeof j.content === 'string' && j.content.length > MAX_CONTENT) {
+    return invalidForm('content', 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_CONTENT} or fewer in length.`);
+  }
+  if (
+    j.content === '' &&
+    Array.isArray(j.components) &&
+    j.components.length === 0 &&
+    !ctx.payload.files.length
+  ) {
+    return discordError(400, 50006, 'Cannot send an empty message');
+  }
+  return null;
+}
+
+/** PUT a pin: the message must be in the channel; pinning a pinned message is a no-op; a channel has a cap. */
+function pin(ctx: RouteCtx): RouteResult {
+  const { store } = ctx;
+  const channel = channelOf(ctx);
+  if (!channel) return discordError(404, 10003, 'Unknown Channel');
+  if (ctx.payload.json !== null) return discordError(400, 50035, 'Invalid Form Body');
+  const m = store.messageById.get(ctx.params.message!);
+  if (!m || m.channelId !== channel.id) return discordError(404, 10008, 'Unknown Message');
+  if (store.lacks(channel.id, 'pin')) return discordError(403, 50013, 'Missing Permissions');
+  const pinned = store.pins.get(channel.id) ?? [];
+  if (pinned.includes(m.id)) return { status: 204 };
+  if (pinned.length >= store.maxPins) {
+    return discordError(400, 30003, `Maximum number of pins reached (${store.maxPins})`);
+  }
+  store.pins.set(channel.id, [...pinned, m.id]);
+  return { status: 204 };
 }
 
 export const REST_ROUTES: Route[] = [
@@ -150,6 +192,8 @@ export const REST_ROUTES: Route[] = [
       if (m.authorId !== ctx.store.bot.id) {
         return discordError(403, 50005, 'Cannot edit a message authored by another user');
       }
+      const invalid = invalidEdit(ctx);
+      if (invalid) return invalid;
       ctx.store.editMessage(m, ctx.payload);
       return botMessage(ctx, m.id);
     },
@@ -166,6 +210,15 @@ export const REST_ROUTES: Route[] = [
       return { status: 204 };
     },
   },
+  // The current pin route, and the deprecated one Discord still answers.
+  {
+    method: 'PUT',
+    pattern: '/channels/:channel/messages/pins/:message',
+    auth: true,
+    major: ['channel'],
+    handle: pin,
+  },
+  { method: 'PUT', pattern: '/channels/:channel/pins/:message', auth: true, major: ['channel'], handle: pin },
   {
     method: 'POST',
     pattern: '/channels/:channel/typing',

@@ -47,6 +47,12 @@ export class FakeStore {
   readonly interactionsByToken = new Map<string, InteractionRecord>();
   /** The last modal (callback type 9 data) the bot showed, by custom_id. */
   readonly modals = new Map<string, Json>();
+  /** Pinned message ids by channel, oldest first. */
+  readonly pins = new Map<string, string[]>();
+  /** Pins one channel may hold; past it, 30003 "Maximum number of pins reached (50)". Tests lower it. */
+  maxPins = 50;
+  /** Permissions the bot lacks in a channel: 'send' (Send Messages) or 'pin' (Pin Messages). */
+  readonly withheld = new Map<string, Set<'send' | 'pin'>>();
 
   constructor(
     readonly bot: FakeUser,
@@ -133,6 +139,10 @@ export class FakeStore {
     this.messageById.set(m.id, m);
     channel.lastMessageId = m.id;
     return m;
+  }
+
+  lacks(channelId: string, permission: 'send' | 'pin'): boolean {
+    return this.withheld.get(channelId)?.has(permission) ?? false;
   }
 
   /** Applies a PATCH body (content / components / embeds / attachments / flags); returns the added files. */

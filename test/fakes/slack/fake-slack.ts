@@ -17,6 +17,7 @@ import { handleHttp } from './api-server.js';
 import { Injector } from './injectors.js';
 import { CHAT_METHODS } from './methods-chat.js';
 import { MISC_METHODS } from './methods-misc.js';
+import { PIN_METHODS } from './methods-pins.js';
 import { VIEW_METHODS } from './methods-views.js';
 import { RateLimiter } from './rate-limits.js';
 import { signingHeaders } from './signing.js';
@@ -112,7 +113,7 @@ export class FakeSlack {
     const deps = {
       store: this.store,
       limiter: this.limiter,
-      methods: { ...CHAT_METHODS, ...VIEW_METHODS, ...MISC_METHODS },
+      methods: { ...CHAT_METHODS, ...VIEW_METHODS, ...MISC_METHODS, ...PIN_METHODS },
       calls: this.calls,
       baseUrl: this.baseUrl,
       openSocketUrl: () => this.socket.openUrl(),
@@ -140,6 +141,11 @@ export class FakeSlack {
 
   messagesIn(channel: string): FakeSlackMessage[] {
     return this.store.messages.filter((m) => m.channel === channel);
+  }
+
+  /** The channel's pinned messages (pins.add), oldest pin first. */
+  pinnedIn(channel: string): FakeSlackMessage[] {
+    return (this.store.pins.get(channel) ?? []).flatMap((ts) => this.store.findMessage(channel, ts) ?? []);
   }
 
   get ephemerals(): readonly FakeSlackEphemeral[] {
@@ -243,6 +249,11 @@ export class FakeSlack {
     error: 'token_revoked' | 'account_inactive' | 'invalid_auth' | null = 'token_revoked',
   ): void {
     this.store.revoked = error;
+  }
+
+  /** The bot is not a member of this channel: chat.postMessage, chat.update and pins.add there answer not_in_channel. */
+  removeBotFrom(channel: string): void {
+    this.store.outside.add(channel);
   }
 
   /** A DM between two people ('D…', as Slack sends a slash command typed there); the bot is not in it. */

@@ -29,6 +29,7 @@ export const METHOD_SCOPES: Record<string, string> = {
   'chat.postEphemeral': 'chat:write',
   'chat.delete': 'chat:write',
   'conversations.open': 'im:write',
+  'pins.add': 'pins:write',
   'users.info': 'users:read',
   'usergroups.users.list': 'usergroups:read',
   'files.getUploadURLExternal': 'files:write',

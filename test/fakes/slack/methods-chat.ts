@@ -65,6 +65,7 @@ function conversationsOpen({ params, store }: MethodCtx): Json {
 function postMessage({ params, store }: MethodCtx): Json {
   const target = store.resolveChannel(params.channel);
   if ('error' in target) return fail(target.error);
+  if (store.outside.has(target.id)) return fail('not_in_channel');
   const blocked = store.postError(target.dmUser);
   if (blocked) return fail(blocked);
   const text = str(params.text) ?? '';
@@ -90,6 +91,7 @@ function postMessage({ params, store }: MethodCtx): Json {
 function update({ params, store }: MethodCtx): Json {
   const target = store.resolveChannel(params.channel);
   if ('error' in target) return fail(target.error);
+  if (store.outside.has(target.id)) return fail('not_in_channel');
   const m = store.findMessage(target.id, str(params.ts) ?? '');
   if (!m) return fail('message_not_found');
   if (params.blocks !== undefined && !Array.isArray(params.blocks)) return fail('invalid_blocks_format');

@@ -23,6 +23,7 @@ export const METHOD_TIERS: Record<string, SlackTier> = {
   'conversations.info': 3,
   'files.completeUploadExternal': 4,
   'files.getUploadURLExternal': 4,
+  'pins.add': 2,
   'usergroups.users.list': 2,
   'usergroups.list': 2,
   'users.info': 4,

@@ -81,6 +81,10 @@ export class SlackStore {
   readonly uploads = new Map<string, PendingUpload>();
   readonly blocked = new Map<string, DmBlockReason>();
   readonly unknownUsers = new Set<string>();
+  /** Channels ('C…'/'G…') the bot is not a member of: posting, editing and pinning there is not_in_channel. */
+  readonly outside = new Set<string>();
+  /** Pinned message ts by channel, oldest first. */
+  readonly pins = new Map<string, string[]>();
   /** Injections by their response_url id. */
   readonly injections = new Map<string, InjectionRecord>();
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();

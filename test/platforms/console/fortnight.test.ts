@@ -182,7 +182,9 @@ describe('a fortnight in the console', () => {
       expect(lines[link]).toMatch(
         /^Or answer on your private page: http:\/\/localhost:3000\/l\/[\w-]+\.[\w-]+$/,
       );
-      expect(lines[link + 1]).toBe('(type /cancel to stop; nothing is saved until the last answer)');
+      expect(lines[link + 1]).toBe(
+        '(every line you type now is an answer; type /cancel to stop — nothing is saved until the last answer)',
+      );
       const id = store.prompts.forDate(you.id, x.date);
       const prompt = id ? promptById(id) : undefined;
       expect(prompt?.phase, x.date).toBe(x.phase);

@@ -40,29 +40,20 @@ export async function runConsole(
   // Frozen real time: the simulated clock moves only when the chat runs ticks.
   const clock = new SimClock(config.consoleStartAt, () => 0);
   const withZone: Config = { ...config, defaultZone: config.defaultZone ?? 'Europe/London' };
-  let chat: ConsoleChat | null = null;
   const exports = new ExportShelf(join(config.dataDir, 'exports'));
-  const runtime = compose(
-    withZone,
-    key,
-    log,
-    clock,
-    () => {
-      if (!chat) throw new Error('console chat not ready');
-      return chat.messenger;
-    },
-    exports,
-  );
+  const runtime = compose(withZone, key, log, clock, exports);
   const out: string[] = [];
-  chat = new ConsoleChat({
+  const chat = new ConsoleChat({
     deps: runtime.deps,
     registry: runtime.registry,
+    routes: runtime.routes,
     clock,
     tick: runtime.tick,
     write: (s) => out.push(s),
     exports,
     echo: true,
   });
+  runtime.startDelivery(chat.messenger);
   try {
     const recovered = await runtime.recover(clock.now());
     await runtime.queue.drain();

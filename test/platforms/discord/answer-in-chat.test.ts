@@ -48,23 +48,30 @@ describe('Discord with ANSWER_IN_CHAT=true: mood buttons, then a modal', () => {
     expect(modal.type).toBe(9);
     const fields = inputs(modal.data);
     expect(Object.keys(fields)).toEqual(['sleep', 'energy', 'anxiety', 'reflection', 'tags']);
-    for (const f of Object.values(fields)) expect(f.label.length).toBeLessThanOrEqual(45);
+    // Each question in a Label component (type 18): scales and tags as selects, the reflection as text.
+    for (const c of modal.data.components as Json[]) {
+      expect(c.type).toBe(18);
+      expect(c.label.length).toBeLessThanOrEqual(45);
+    }
+    expect([fields.sleep.type, fields.reflection.type, fields.tags.type]).toEqual([3, 4, 3]);
+    expect(fields.tags.options.map((o: Json) => o.label)).toContain('moved my body');
 
+    // A bell character is refused by the reflection's rules (a select cannot hold a wrong number).
     const bad = h.fake.submitModal({
       user: robin,
       customId: modal.data.custom_id,
-      fields: { sleep: '9', energy: '3', anxiety: '2', reflection: REFLECTION, tags: '' },
+      fields: { sleep: '4', energy: '3', anxiety: '2', reflection: `${REFLECTION}\u0007`, tags: '' },
     });
     const refused = await bad.response();
-    expect(unescapeDiscord(refused.data.content)).toContain('Sleep goes from 1 to 5');
+    expect(unescapeDiscord(refused.data.content)).toContain('invisible control character');
     const p = h.participant(robin.id);
     expect(h.deps.store.checkins.all(p?.id ?? 0)).toEqual([]);
 
     const retry = buttonIds(refused.data.components).find((id) => id.startsWith('checkin.retry'));
     const again = await h.click(robin, retry ?? '');
     expect(again.type).toBe(9);
-    expect(inputs(again.data).reflection.value).toBe(REFLECTION);
-    expect(inputs(again.data).sleep.value).toBe('9');
+    expect(inputs(again.data).reflection.value).toBe(`${REFLECTION}\u0007`);
+    expect(inputs(again.data).sleep.options.find((o: Json) => o.default)?.value).toBe('4');
 
     const good = h.fake.submitModal({
       user: robin,
@@ -74,7 +81,7 @@ describe('Discord with ANSWER_IN_CHAT=true: mood buttons, then a modal', () => {
         energy: '3',
         anxiety: '2',
         reflection: REFLECTION,
-        tags: 'time outside, exercised',
+        tags: 'time-outside,exercised',
       },
     });
     const thanks = await good.response();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_COMMANDS } from '../../../commands/registry.js';
 import { discordCommands } from '../../../src/platforms/discord/command-data.js';
+import { commandProblem } from '../../fakes/discord/command-validation.js';
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
@@ -27,6 +28,26 @@ describe('discordCommands', () => {
           true,
         );
         expect(list.length).toBeLessThanOrEqual(25);
+      }
+    }
+  });
+
+  it('passes every rule the loopback Discord checks, and gives each option kind its native type', () => {
+    expect(cmds.map((c, i) => commandProblem(i, c as never))).toEqual(cmds.map(() => null));
+    const TYPE = { 'on-off': 5, integer: 4, role: 8, user: 6, channel: 7 } as Record<string, number>;
+    for (const [i, c] of ALL_COMMANDS().entries()) {
+      const leaves = c.leaf
+        ? [[c.leaf, cmds[i]?.options ?? []] as const]
+        : Object.entries(c.subcommands ?? {}).map(
+            ([name, l]) => [l, cmds[i]?.options.find((o) => o.name === name)?.options ?? []] as const,
+          );
+      for (const [l, registered] of leaves) {
+        for (const [name, o] of Object.entries(l.options)) {
+          const r = registered.find((x) => x.name === name);
+          expect(r?.type, `/${c.name} ${name}`).toBe(TYPE[o.kind] ?? 3);
+          expect(r?.required, `/${c.name} ${name}`).toBe(o.required === true);
+          if (o.kind === 'choice') expect(r?.choices?.map((x) => x.value)).toEqual([...o.choices]);
+        }
       }
     }
   });

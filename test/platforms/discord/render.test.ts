@@ -113,7 +113,11 @@ describe('shapeForChat', () => {
 
   it('in chat mode asks mood with buttons first, and shows the whole prompt', () => {
     const m = shapeForChat({ blocks: [], form }, true);
-    expect(m.actions?.map((a) => a.id)).toEqual(moodButtons('2026-03-02').map((b) => b.id));
+    const scale = m.blocks.find((b) => b.type === 'scale');
+    expect(scale?.type === 'scale' && scale.buttons.map((a) => a.id)).toEqual(
+      moodButtons('2026-03-02').map((b) => b.id),
+    );
+    expect(m.actions ?? []).toEqual([]);
     expect(m.blocks).toContainEqual({ type: 'text', text: 'Today’s reflection: What stayed with you?' });
     expect(shapeForChat({ blocks: [], form: { ...form, mood: 4 } }, true).form?.mood).toBe(4);
   });

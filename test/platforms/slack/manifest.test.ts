@@ -17,6 +17,11 @@ describe('the Slack app manifest', () => {
     expect(cmd?.command).toBe('/interlude');
     expect(cmd?.url).toBe('https://interlude.example.org/slack/events');
     for (const c of ALL_COMMANDS()) expect(cmd?.usage_hint).toContain(c.name);
+    // The hint reads the same option declarations Discord registers: choices, subcommands, optional options.
+    expect(cmd?.usage_hint).toContain('skip [today|tomorrow]');
+    expect(cmd?.usage_hint).toContain('journal write|read');
+    expect(cmd?.usage_hint).toContain('pause [until]');
+    expect(cmd?.usage_hint.length).toBeLessThanOrEqual(1000);
     expect(cmd?.should_escape).toBe(true);
     expect(m.settings.interactivity).toEqual({
       is_enabled: true,

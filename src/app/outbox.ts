@@ -1,7 +1,7 @@
-import { prepareDelivery, recordOutcome } from '../app/deliver.js';
-import type { AppDeps } from '../app/deps.js';
 import type { Instant, Platform } from '../domain/types.js';
 import type { DeliveryJob, Outbox, Queue, SendJob, SendOutcome } from '../ports.js';
+import { prepareDelivery, recordOutcome } from './deliver.js';
+import type { CoreDeps } from './deps.js';
 
 /**
  * Between the planner and the queue. SQLite is the record: a delivery row is written first, then prepared and
@@ -9,19 +9,17 @@ import type { DeliveryJob, Outbox, Queue, SendJob, SendOutcome } from '../ports.
  * later. Nothing here ever waits on Redis for long, so commands and the planner carry on while it is away.
  */
 export class DeliveryOutbox implements Outbox {
-  private deps: AppDeps | null = null;
   /** Pending rows may be missing from the queue: at start, after a failed submit, after Redis came back. */
   private dirty = true;
 
-  constructor(private readonly queue: Queue) {}
-
-  /** The app deps hold this outbox, so they are given after both exist. */
-  bind(deps: AppDeps): void {
-    this.deps = deps;
-  }
+  constructor(
+    private readonly queue: Queue,
+    /** What preparing and recording a delivery needs: everything the app has but the outbox itself. */
+    private readonly deps: CoreDeps,
+  ) {}
 
   async enqueue(ref: DeliveryJob, now: Instant): Promise<void> {
-    const deps = this.need();
+    const deps = this.deps;
     const prepared = prepareDelivery(deps, ref.deliveryId, now);
     if (prepared.kind !== 'send') return;
     let result: 'queued' | 'unavailable';
@@ -37,7 +35,7 @@ export class DeliveryOutbox implements Outbox {
   withdraw(platform: Platform, keys: string[]): void {
     for (const key of keys) {
       this.queue.remove(platform, key).catch((err: unknown) => {
-        this.deps?.log.debug({ err, delivery: key }, 'could not withdraw a queued nudge');
+        this.deps.log.debug({ err, delivery: key }, 'could not withdraw a queued nudge');
       });
     }
   }
@@ -53,7 +51,7 @@ export class DeliveryOutbox implements Outbox {
    */
   async resync(now: Instant): Promise<number> {
     if (!this.dirty) return 0;
-    const deps = this.need();
+    const deps = this.deps;
     this.dirty = false;
     let offered = 0;
     for (const d of deps.store.deliveries.pending(100_000)) {
@@ -74,11 +72,6 @@ export class DeliveryOutbox implements Outbox {
 
   /** The queue's outcome handler: write it to the store. */
   readonly record = (job: SendJob, outcome: SendOutcome): void => {
-    recordOutcome(this.need(), job, outcome);
+    recordOutcome(this.deps, job, outcome);
   };
-
-  private need(): AppDeps {
-    if (!this.deps) throw new Error('DeliveryOutbox used before bind()');
-    return this.deps;
-  }
 }

@@ -1,0 +1,3 @@
+export const ENROLMENT_TEXTS = {
+  cancelled: 'No problem. Nothing was saved. /start is here if you change your mind.',
+};

@@ -1,0 +1,3 @@
+export const PRIVACY_TEXTS = {
+  kept: 'Kept. Nothing was erased.',
+};

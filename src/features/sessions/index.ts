@@ -1,0 +1,11 @@
+import type { Feature } from '../../app/feature.js';
+import { answerSessionQuestion } from '../../app/session-answer.js';
+import { SESSION_ANSWER } from '../../app/session-question.js';
+
+/** Therapy session dates: the "did it happen?" buttons. */
+export const sessions: Feature = {
+  name: 'sessions',
+  buttons: {
+    [SESSION_ANSWER]: ({ deps, me, params, now }) => answerSessionQuestion(deps, me(), params, now),
+  },
+};
