@@ -1,4 +1,4 @@
-import type { Logger } from '../src/ports.js';
+import type { Logger } from '../src/ports/logger.js';
 import type { Platforms } from '../src/run-platforms.js';
 import type { RequestLogEntry } from '../test/fakes/discord/types.js';
 

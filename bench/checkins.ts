@@ -3,9 +3,9 @@
  * with AES-256-GCM, inserts and reschedules in one transaction, then reads the week back for the reply.
  */
 import { recordCheckin } from '../src/app/checkin.js';
+import type { Participant } from '../src/domain/entities.js';
 import { charCount } from '../src/domain/text-input.js';
 import { HOUR } from '../src/domain/types.js';
-import type { Participant } from '../src/ports.js';
 import type { BenchWorld } from './fixture.js';
 import { nowMs, prng, quantile } from './stats.js';
 

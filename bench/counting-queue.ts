@@ -1,4 +1,4 @@
-import type { DeliveryJob, Outbox } from '../src/ports.js';
+import type { DeliveryJob, Outbox } from '../src/ports/outbox.js';
 
 /**
  * An outbox that only counts: nothing is prepared or delivered, so a timed planner tick measures the planner's

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Logger } from './ports.js';
+import type { Logger } from './ports/logger.js';
 
 /**
  * Structured logs with pino. Secrets are redacted by path in case an error object carries them; health data is

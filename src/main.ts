@@ -9,7 +9,7 @@ import { createLogger } from './logger.js';
 import { ConsoleChat } from './platforms/console/console-chat.js';
 import { ExportShelf } from './platforms/console/export-shelf.js';
 import { SimClock } from './platforms/console/sim-clock.js';
-import type { Clock } from './ports.js';
+import type { Clock } from './ports/clock.js';
 import { startPlatforms } from './run-platforms.js';
 import { startMinuteTicker } from './scheduler/minute-ticker.js';
 import { PAGE_LANDINGS } from './web/routes/landings.js';

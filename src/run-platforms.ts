@@ -10,7 +10,8 @@ import { mountDiscordInteractions } from './platforms/discord/http-interactions.
 import { RoutingMessenger } from './platforms/routing-messenger.js';
 import { createSlackBot, type SlackBot } from './platforms/slack/slack-app.js';
 import { SlackMessenger } from './platforms/slack/slack-messenger.js';
-import type { Clock, Logger } from './ports.js';
+import type { Clock } from './ports/clock.js';
+import type { Logger } from './ports/logger.js';
 import { PAGE_LANDINGS } from './web/routes/landings.js';
 import { mountOps, type OpsOptions } from './web/routes/ops-routes.js';
 import { createWebApp, startWebServer } from './web/server.js';

@@ -1,7 +1,7 @@
+import type { ActionPlan, Participant } from '../domain/entities.js';
 import { freeText } from '../domain/text-input.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
-import type { ActionPlan, Participant } from '../ports.js';
 import { heading, list, type OutMessage, text } from '../views/message.js';
 import type { AppDeps } from './deps.js';
 

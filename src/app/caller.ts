@@ -1,5 +1,5 @@
 import type { Platform } from '../domain/types.js';
-import type { Store } from '../ports.js';
+import type { Store } from '../ports/store.js';
 import type { Actor } from './actor.js';
 import { DIRECT_SPACE } from './space-setup.js';
 

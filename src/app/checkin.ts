@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { checkinSchema, fieldSchemas } from '../domain/checkin-form.js';
+import type { Checkin, CheckinSource, Participant } from '../domain/entities.js';
 import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
 import { choosePrompt } from '../domain/prompt-rotation.js';
 import { promptById } from '../domain/prompts/index.js';
 import type { LocalDate } from '../domain/types.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
-import type { Checkin, CheckinSource, Participant } from '../ports.js';
 import { actionId } from '../views/action-id.js';
 import { heading, type OutMessage, text } from '../views/message.js';
 import { phaseNote } from '../views/phase-notes.js';

@@ -1,6 +1,6 @@
+import type { Participant } from '../domain/entities.js';
 import type { OptionSpecs, OptionValues } from '../domain/option-kinds.js';
 import type { RawOptions } from '../domain/option-parse.js';
-import type { Participant } from '../ports.js';
 import type { OutMessage } from '../views/message.js';
 import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';

@@ -1,5 +1,5 @@
+import type { Checkin } from '../domain/entities.js';
 import type { LocalDate } from '../domain/types.js';
-import type { Checkin } from '../ports.js';
 
 /** One day's numbers for a chart: the shape the chart renderer takes, with no free text in it at all. */
 export interface DayScores {

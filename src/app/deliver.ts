@@ -1,7 +1,7 @@
 import { inQuietHours, quietHoursStartAfter } from '../domain/local-time.js';
 import { isPausedOn, isSkipped, quietHoursFor } from '../domain/schedule.js';
 import { type Instant, MINUTE } from '../domain/types.js';
-import type { SendJob, SendOutcome } from '../ports.js';
+import type { SendJob, SendOutcome } from '../ports/queue.js';
 import { nudgeMessage } from '../views/nudge.js';
 import type { CoreDeps } from './deps.js';
 import { linkFor } from './links.js';

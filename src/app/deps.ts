@@ -1,5 +1,9 @@
+import type { Participant } from '../domain/entities.js';
 import type { LocalTime, QuietHours } from '../domain/types.js';
-import type { DeliveryMetrics, Logger, Outbox, Participant, Store } from '../ports.js';
+import type { Logger } from '../ports/logger.js';
+import type { DeliveryMetrics } from '../ports/metrics.js';
+import type { Outbox } from '../ports/outbox.js';
+import type { Store } from '../ports/store.js';
 
 /** Clinic-set values the use cases need; they come from config, never from constants in the code. */
 export interface AppSettings {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import type { Participant } from '../domain/entities.js';
 import { localTimeSchema, zoneSchema } from '../domain/local-time.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
-import type { Participant } from '../ports.js';
 import { actionId } from '../views/action-id.js';
 import { heading, list, notice, type OutMessage, text } from '../views/message.js';
 import { CONSENT_VERSION, consentText, NOT_EMERGENCY } from '../views/texts.js';

@@ -1,4 +1,5 @@
-import type { Participant, Store } from '../ports.js';
+import type { Participant } from '../domain/entities.js';
+import type { Store } from '../ports/store.js';
 import { toCsv } from '../views/csv.js';
 import type { Attachment, OutMessage } from '../views/message.js';
 import { text } from '../views/message.js';

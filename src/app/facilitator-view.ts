@@ -1,6 +1,6 @@
+import type { Participant } from '../domain/entities.js';
 import { addDays, localDateOf } from '../domain/local-time.js';
 import type { LocalDate } from '../domain/types.js';
-import type { Participant } from '../ports.js';
 import { type DayScores, dayScores } from './day-scores.js';
 import type { AppDeps } from './deps.js';
 import { promptTextOf } from './prompt-text.js';

@@ -1,4 +1,4 @@
-import type { Participant } from '../ports.js';
+import type { Participant } from '../domain/entities.js';
 import type { OutMessage } from '../views/message.js';
 import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';

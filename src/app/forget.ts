@@ -1,4 +1,4 @@
-import type { Participant } from '../ports.js';
+import type { Participant } from '../domain/entities.js';
 import { actionId } from '../views/action-id.js';
 import { heading, notice, type OutMessage, text } from '../views/message.js';
 import type { AppDeps } from './deps.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../ports.js';
+import type { Logger } from '../ports/logger.js';
 import { shapeForChat } from '../views/chat-shape.js';
 import type { OutMessage } from '../views/message.js';
 import { handleAction, handleFormSubmit } from './actions.js';

@@ -1,7 +1,7 @@
+import type { Participant } from '../domain/entities.js';
 import { localDateOf } from '../domain/local-time.js';
 import { freeText } from '../domain/text-input.js';
 import { parseInput } from '../domain/validation.js';
-import type { Participant } from '../ports.js';
 import { heading, type OutMessage, quote, text } from '../views/message.js';
 import { formatDate } from '../views/when.js';
 import type { AppDeps } from './deps.js';

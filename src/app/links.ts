@@ -1,6 +1,6 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Link, LinkPurpose, Participant, WebSession } from '../domain/entities.js';
 import { HOUR } from '../domain/types.js';
-import type { Link, LinkPurpose, Participant, WebSession } from '../ports.js';
 import type { CoreDeps } from './deps.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Instant, Platform } from '../domain/types.js';
-import type { DeliveryJob, Outbox, Queue, SendJob, SendOutcome } from '../ports.js';
+import type { DeliveryJob, Outbox } from '../ports/outbox.js';
+import type { Queue, SendJob, SendOutcome } from '../ports/queue.js';
 import { prepareDelivery, recordOutcome } from './deliver.js';
 import type { CoreDeps } from './deps.js';
 

@@ -1,6 +1,8 @@
+import type { Participant } from '../domain/entities.js';
 import type { Platform } from '../domain/types.js';
 import { UserError } from '../errors.js';
-import type { Participant, Recipient, Store } from '../ports.js';
+import type { Recipient } from '../ports/messenger.js';
+import type { Store } from '../ports/store.js';
 import type { Actor } from './actor.js';
 
 /**

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import type { Participant } from '../domain/entities.js';
 import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
 import type { DaysOrDate } from '../domain/option-kinds.js';
 import { isPausedOn, snoozeTarget, withSkip } from '../domain/schedule.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
-import type { Participant } from '../ports.js';
 import { type OutMessage, text } from '../views/message.js';
 import { formatDateLong, formatInstant } from '../views/when.js';
 import type { AppDeps } from './deps.js';

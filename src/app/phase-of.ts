@@ -1,7 +1,7 @@
+import type { Participant } from '../domain/entities.js';
 import { localDateOf } from '../domain/local-time.js';
 import { type PhaseInfo, phaseOn } from '../domain/phase.js';
 import type { LocalDate } from '../domain/types.js';
-import type { Participant } from '../ports.js';
 import type { CoreDeps } from './deps.js';
 
 /** Where this person is in treatment on `date` (default: their today). */

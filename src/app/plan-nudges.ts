@@ -1,7 +1,9 @@
+import type { Participant } from '../domain/entities.js';
 import { inQuietHours } from '../domain/local-time.js';
 import { quietHoursFor } from '../domain/schedule.js';
 import { MINUTE, type NudgeKind } from '../domain/types.js';
-import type { DeliveryJob, Participant, ParticipantPatch } from '../ports.js';
+import type { DeliveryJob } from '../ports/outbox.js';
+import type { ParticipantPatch } from '../ports/store.js';
 import type { AppDeps } from './deps.js';
 import { updateSchedule } from './reschedule.js';
 

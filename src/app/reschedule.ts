@@ -1,5 +1,6 @@
+import type { Participant } from '../domain/entities.js';
 import { nextDue } from '../domain/schedule.js';
-import type { Participant, ParticipantPatch } from '../ports.js';
+import type { ParticipantPatch } from '../ports/store.js';
 import type { CoreDeps } from './deps.js';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseOptions } from '../domain/option-parse.js';
 import { isUserError, UserError } from '../errors.js';
-import type { Logger } from '../ports.js';
+import type { Logger } from '../ports/logger.js';
 import { message, type OutMessage, text } from '../views/message.js';
 import { kindApology } from '../views/texts.js';
 import { requireAccess } from './access.js';

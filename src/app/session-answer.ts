@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import type { Participant } from '../domain/entities.js';
 import { addDays, localDateOf } from '../domain/local-time.js';
 import { parseInput } from '../domain/validation.js';
 import { UserError } from '../errors.js';
-import type { Participant } from '../ports.js';
 import type { OutMessage } from '../views/message.js';
 import type { AppDeps } from './deps.js';
 import { SESSION_TEXTS as T } from './session-texts.js';

@@ -3,8 +3,9 @@
  * person into session-day and integration prompts) once they say it happened. From its day on we ask, with three
  * buttons; until they answer, prompts stay as they were (see domain/phase.ts).
  */
+
+import type { Participant, TherapySession } from '../domain/entities.js';
 import { localDateOf } from '../domain/local-time.js';
-import type { Participant, TherapySession } from '../ports.js';
 import { actionId } from '../views/action-id.js';
 import type { ActionButton, Block, OutMessage } from '../views/message.js';
 import { text } from '../views/message.js';

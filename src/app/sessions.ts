@@ -1,7 +1,7 @@
+import type { Participant } from '../domain/entities.js';
 import { addDays, localDateOf } from '../domain/local-time.js';
 import type { LocalDate } from '../domain/types.js';
 import { UserError } from '../errors.js';
-import type { Participant } from '../ports.js';
 import { heading, list, type OutMessage, text } from '../views/message.js';
 import { phaseNote } from '../views/phase-notes.js';
 import type { AppDeps } from './deps.js';

@@ -1,7 +1,7 @@
+import type { Participant } from '../domain/entities.js';
 import { localDateOf, timeInQuietHours } from '../domain/local-time.js';
 import { isPausedOn } from '../domain/schedule.js';
 import type { LocalTime, QuietHours } from '../domain/types.js';
-import type { Participant } from '../ports.js';
 import { heading, list, type OutMessage, text } from '../views/message.js';
 import { SHARING_EXPLAINED } from '../views/texts.js';
 import { formatInstant } from '../views/when.js';

@@ -1,5 +1,5 @@
+import type { Checkin, Participant } from '../domain/entities.js';
 import { addDays, localDateOf } from '../domain/local-time.js';
-import type { Checkin, Participant } from '../ports.js';
 import { heading, list, type OutMessage, quote, text } from '../views/message.js';
 import { weekTable } from '../views/week-table.js';
 import { formatDate } from '../views/when.js';

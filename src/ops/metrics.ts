@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { DeliveryMetrics } from '../ports.js';
+import type { DeliveryMetrics } from '../ports/metrics.js';
 
 /**
  * Delivery figures in Prometheus' text format, for /metrics. Counted in the process that owns the store: the

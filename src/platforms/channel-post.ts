@@ -1,4 +1,4 @@
-import type { PostedRef, SendFailure } from '../ports.js';
+import type { PostedRef, SendFailure } from '../ports/messenger.js';
 import type { OutMessage } from '../views/message.js';
 
 /**

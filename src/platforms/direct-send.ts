@@ -1,4 +1,4 @@
-import type { Recipient, SendResult } from '../ports.js';
+import type { Recipient, SendResult } from '../ports/messenger.js';
 import { shapeForChat } from '../views/chat-shape.js';
 import type { OutMessage } from '../views/message.js';
 

@@ -1,5 +1,12 @@
 import type { Platform } from '../domain/types.js';
-import type { ChannelPosts, Messenger, Recipient, SendFailure, SendOptions, SendResult } from '../ports.js';
+import type {
+  ChannelPosts,
+  Messenger,
+  Recipient,
+  SendFailure,
+  SendOptions,
+  SendResult,
+} from '../ports/messenger.js';
 import type { OutMessage } from '../views/message.js';
 
 /** One process can run Discord and Slack together: each nudge goes to the messenger of its person's platform. */

@@ -2,7 +2,8 @@ import { Queue as BullQueue, type Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Instant, Platform } from '../domain/types.js';
 import { LATE, rejectAfter, withDeadline } from '../lib/deadline.js';
-import type { Logger, OutcomeHandler, Queue, Sender, SendJob, SubmitResult } from '../ports.js';
+import type { Logger } from '../ports/logger.js';
+import type { OutcomeHandler, Queue, Sender, SendJob, SubmitResult } from '../ports/queue.js';
 import {
   type DeliveryWorkers,
   deliveryQueueName,

@@ -1,7 +1,8 @@
 import { Queue as BullQueue, type Job, RateLimitError, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Instant, Platform } from '../domain/types.js';
-import type { Logger, Sender, SendJob, SendOutcome } from '../ports.js';
+import type { Logger } from '../ports/logger.js';
+import type { Sender, SendJob, SendOutcome } from '../ports/queue.js';
 import { type RetryPolicy, sendStep } from './send-step.js';
 
 /** Queue names under the configured prefix: one delivery queue per platform (each has its own ceiling). */

@@ -1,5 +1,6 @@
 import type { Instant, Platform } from '../domain/types.js';
-import type { Logger, OutcomeHandler, Queue, Sender, SendJob, SendOutcome, SubmitResult } from '../ports.js';
+import type { Logger } from '../ports/logger.js';
+import type { OutcomeHandler, Queue, Sender, SendJob, SendOutcome, SubmitResult } from '../ports/queue.js';
 import { backoffDelay, type RetryPolicy, sendStep } from './send-step.js';
 
 export interface InProcessQueueOptions {

@@ -1,5 +1,6 @@
 import type { Instant } from '../domain/types.js';
-import type { Sender, SendJob, SendOutcome, SendResult } from '../ports.js';
+import type { SendResult } from '../ports/messenger.js';
+import type { Sender, SendJob, SendOutcome } from '../ports/queue.js';
 
 /** What a driver does after one attempt at a job. */
 export type Step =

@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import type { Logger } from '../ports.js';
+import type { Logger } from '../ports/logger.js';
 
 /**
  * The embedded scheduler: a node-cron tick at the top of every minute. A tick that is still running when the

@@ -5,7 +5,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite, { type Database } from 'better-sqlite3';
-import type { Store } from '../ports.js';
+import type { Store } from '../ports/store.js';
 import { assertFieldKey, createFieldCipher, type FieldCipher } from './field-cipher.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations.js';

@@ -1,4 +1,4 @@
-import type { Delivery } from '../ports.js';
+import type { Delivery } from '../domain/entities.js';
 import { actionId } from './action-id.js';
 import type { OutMessage } from './message.js';
 import { checkinNudgeLines, followUpLine, snoozeLine } from './texts.js';

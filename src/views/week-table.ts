@@ -1,5 +1,5 @@
+import type { Checkin } from '../domain/entities.js';
 import { addDays } from '../domain/local-time.js';
-import type { Checkin } from '../ports.js';
 import type { Block } from './message.js';
 import { formatDate } from './when.js';
 

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import type { Logger } from '../ports.js';
+import type { Logger } from '../ports/logger.js';
 import { messagePage, type PageChrome } from './pages/layout.js';
 
 /** Headers for every response: a CSP that allows no script at all, no framing, no referrer, no caching. */

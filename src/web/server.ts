@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { AppDeps } from '../app/deps.js';
-import type { Clock } from '../ports.js';
+import type { Clock } from '../ports/clock.js';
 import { sessionCookieName } from './cookies.js';
 import { messagePage } from './pages/layout.js';
 import { SOMETHING_WENT_WRONG, TOO_LARGE } from './pages/texts.js';

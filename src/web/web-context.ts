@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../app/deps.js';
-import type { Clock, Link, LinkPurpose, WebSession } from '../ports.js';
+import type { Link, LinkPurpose, WebSession } from '../domain/entities.js';
+import type { Clock } from '../ports/clock.js';
 
 /** What every route needs: the app, the clock, and how cookies are set. */
 export interface WebContext {

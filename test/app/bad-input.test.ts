@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { recordCheckin } from '../../src/app/checkin.js';
+import type { Participant } from '../../src/domain/entities.js';
 import { UserError } from '../../src/errors.js';
-import type { Participant } from '../../src/ports.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 import { said } from './message-words.js';

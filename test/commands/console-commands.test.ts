@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Participant } from '../../src/ports.js';
+import type { Participant } from '../../src/domain/entities.js';
 import { reopenStore, runConsole } from '../platforms/console/harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'interlude-console-commands-'));

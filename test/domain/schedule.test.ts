@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Participant } from '../../src/domain/entities.js';
 import { nextDue, type ScheduleState, snoozeTarget } from '../../src/domain/schedule.js';
 import { HOUR, MINUTE } from '../../src/domain/types.js';
-import type { Participant } from '../../src/ports.js';
 
 const iso = (at: number | undefined): string | undefined =>
   at === undefined ? undefined : new Date(at).toISOString();

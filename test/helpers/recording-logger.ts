@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/ports.js';
+import type { Logger } from '../../src/ports/logger.js';
 
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleMessenger } from '../../src/platforms/console/console-messenger.js';
 import { renderMessage } from '../../src/platforms/console/render.js';
-import type { ChannelRef, Recipient } from '../../src/ports.js';
+import type { ChannelRef, Recipient } from '../../src/ports/messenger.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { messengerContract } from './messenger-contract.js';
 

@@ -2,7 +2,7 @@ import { REST } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiscordMessenger } from '../../src/platforms/discord/discord-messenger.js';
 import { unescapeDiscord } from '../../src/platforms/discord/escape.js';
-import type { ChannelRef, Recipient } from '../../src/ports.js';
+import type { ChannelRef, Recipient } from '../../src/ports/messenger.js';
 import { FakeDiscord, type RequestLogEntry } from '../fakes/discord/fake-discord.js';
 import { bodyProblems, operationFor } from '../fakes/discord/openapi-check.js';
 import { RecordingLogger } from '../helpers/recording-logger.js';

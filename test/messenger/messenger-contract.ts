@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelRef, Messenger, PostedRef, Recipient } from '../../src/ports.js';
+import type { ChannelRef, Messenger, PostedRef, Recipient } from '../../src/ports/messenger.js';
 import type { OutMessage } from '../../src/views/message.js';
 
 /** Every optional capability the Messenger port declares. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleMessenger } from '../../src/platforms/console/console-messenger.js';
 import { RoutingMessenger } from '../../src/platforms/routing-messenger.js';
-import type { ChannelRef, Messenger, Recipient } from '../../src/ports.js';
+import type { ChannelRef, Messenger, Recipient } from '../../src/ports/messenger.js';
 
 const text = (t: string) => ({ blocks: [{ type: 'text' as const, text: t }] });
 const consoleRoom: ChannelRef = { platform: 'console', spaceExternalId: 'console', channelId: 'room' };

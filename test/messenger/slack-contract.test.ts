@@ -2,7 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../../src/platforms/slack/manifest.js';
 import { SlackMessenger } from '../../src/platforms/slack/slack-messenger.js';
-import type { ChannelRef, Recipient } from '../../src/ports.js';
+import type { ChannelRef, Recipient } from '../../src/ports/messenger.js';
 import type { FakeSlackMessage, Json } from '../fakes/slack/fake-slack.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { RecordingLogger } from '../helpers/recording-logger.js';

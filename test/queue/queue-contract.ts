@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Queue, Sender, SendJob, SendOutcome, SendResult } from '../../src/ports.js';
+import type { SendResult } from '../../src/ports/messenger.js';
+import type { Queue, Sender, SendJob, SendOutcome } from '../../src/ports/queue.js';
 import type { RetryPolicy } from '../../src/queue/send-step.js';
 
 /** What a driver factory gets: everything the owner process gives a queue. */

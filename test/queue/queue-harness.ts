@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDueParticipants } from '../../bench/seed-chat.js';
 import { parseConfig } from '../../src/config.js';
-import type { Delivery } from '../../src/ports.js';
+import type { Delivery } from '../../src/domain/entities.js';
 import { type Platforms, startPlatforms } from '../../src/run-platforms.js';
 import type { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { childEnv } from '../helpers/child-env.js';

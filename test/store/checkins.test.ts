@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckinAnswers } from '../../src/ports.js';
+import type { CheckinAnswers } from '../../src/domain/entities.js';
 import type { SqliteStore } from '../../src/store/open-store.js';
 import { type TempStore, tempStore } from '../helpers/temp-store.js';
 import { enrol, MIN, T0, TRICKY_TEXTS } from './seed.js';

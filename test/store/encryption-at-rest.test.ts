@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Participant } from '../../src/ports.js';
+import type { Participant } from '../../src/domain/entities.js';
 import { openStore, type SqliteStore } from '../../src/store/open-store.js';
 import { TEST_KEY, type TempStore, tempStore } from '../helpers/temp-store.js';
 import { found, rawBytes } from './raw-bytes.js';

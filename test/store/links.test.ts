@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewLink } from '../../src/ports.js';
+import type { NewLink } from '../../src/ports/store.js';
 import { openStore, type SqliteStore } from '../../src/store/open-store.js';
 import { TEST_KEY, type TempStore, tempStore } from '../helpers/temp-store.js';
 import { enrol, MIN, T0, tokenHash } from './seed.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ParticipantPatch } from '../../src/ports.js';
+import type { ParticipantPatch } from '../../src/ports/store.js';
 import type { SqliteStore } from '../../src/store/open-store.js';
 import { DUE_SQL } from '../../src/store/repos/participants.js';
 import { type TempStore, tempStore } from '../helpers/temp-store.js';

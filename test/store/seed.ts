@@ -1,6 +1,6 @@
 /** Fixed instants and a one-line enrolment for the store tests. */
 import { createHash } from 'node:crypto';
-import type { Participant } from '../../src/ports.js';
+import type { Participant } from '../../src/domain/entities.js';
 import type { SqliteStore } from '../../src/store/open-store.js';
 
 /** Monday 2025-03-03 09:00 UTC. */

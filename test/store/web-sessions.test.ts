@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Link, NewWebSession, Participant } from '../../src/ports.js';
+import type { Link, Participant } from '../../src/domain/entities.js';
+import type { NewWebSession } from '../../src/ports/store.js';
 import type { SqliteStore } from '../../src/store/open-store.js';
 import { type TempStore, tempStore } from '../helpers/temp-store.js';
 import { enrol, MIN, T0, tokenHash } from './seed.js';

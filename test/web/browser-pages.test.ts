@@ -10,8 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { recordCheckin } from '../../src/app/checkin.js';
 import { exportLinkMessage } from '../../src/app/export-data.js';
 import { linkFor } from '../../src/app/links.js';
+import type { Participant } from '../../src/domain/entities.js';
 import { addDays } from '../../src/domain/local-time.js';
-import type { Participant } from '../../src/ports.js';
 import { PAGE_LANDINGS } from '../../src/web/routes/landings.js';
 import { createWebApp, startWebServer } from '../../src/web/server.js';
 import { AppHarness, at } from '../helpers/app-harness.js';

@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { recordCheckin } from '../../src/app/checkin.js';
+import type { Participant } from '../../src/domain/entities.js';
 import { HOUR } from '../../src/domain/types.js';
-import type { Participant } from '../../src/ports.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 
 const ZONE = 'Europe/London';

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.js';
 import { hashToken, linkFor } from '../../src/app/links.js';
-import type { Participant } from '../../src/ports.js';
+import type { Participant } from '../../src/domain/entities.js';
 import { createWebApp, startWebServer, type WebOptions } from '../../src/web/server.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 

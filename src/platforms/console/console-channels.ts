@@ -5,7 +5,7 @@ import type {
   PostedRef,
   PostResult,
   SendFailure,
-} from '../../ports.js';
+} from '../../ports/messenger.js';
 import type { OutMessage } from '../../views/message.js';
 import { badRef, forChannel, isFailure } from '../channel-post.js';
 import { consoleTexts } from './console-texts.js';

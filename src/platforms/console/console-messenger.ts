@@ -1,4 +1,4 @@
-import type { Messenger, Recipient, SendResult } from '../../ports.js';
+import type { Messenger, Recipient, SendResult } from '../../ports/messenger.js';
 import type { OutMessage } from '../../views/message.js';
 import { ConsoleChannels } from './console-channels.js';
 

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { ExportCopies } from '../../app/deps.js';
-import type { Participant } from '../../ports.js';
+import type { Participant } from '../../domain/entities.js';
 import type { Attachment } from '../../views/message.js';
 
 /**

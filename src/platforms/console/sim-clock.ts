@@ -1,4 +1,4 @@
-import type { Clock } from '../../ports.js';
+import type { Clock } from '../../ports/clock.js';
 
 /**
  * The console's clock: real time plus an offset that `:advance` grows, so a person can live through a week of

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, type Message, Partials, REST } from 'discord.js';
 import { answerFreeText } from '../../app/free-text.js';
 import { ConfigError } from '../../config.js';
-import type { Logger } from '../../ports.js';
+import type { Logger } from '../../ports/logger.js';
 import { ALLOWED_MENTIONS } from './escape.js';
 import { discordjsResponder, inboundOf } from './from-discordjs.js';
 import { type DiscordAppContext, handleInteraction } from './handle-interaction.js';

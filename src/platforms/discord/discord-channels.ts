@@ -1,13 +1,13 @@
 import { DiscordAPIError, RateLimitError, type REST, Routes } from 'discord.js';
+import type { Logger } from '../../ports/logger.js';
 import type {
   ChannelPosts,
   ChannelRef,
   DoneResult,
-  Logger,
   PostedRef,
   PostResult,
   SendFailure,
-} from '../../ports.js';
+} from '../../ports/messenger.js';
 import type { OutMessage } from '../../views/message.js';
 import { badRef, editPieces, forChannel, isFailure } from '../channel-post.js';
 import { ALLOWED_MENTIONS } from './escape.js';

@@ -7,7 +7,7 @@ import { fieldSchemas } from '../../domain/checkin-form.js';
 import { promptById } from '../../domain/prompts/index.js';
 import { isUserError } from '../../errors.js';
 import { DEFER_AFTER_MS, LATE, withDeadline } from '../../lib/deadline.js';
-import type { Clock } from '../../ports.js';
+import type { Clock } from '../../ports/clock.js';
 import { parseActionId } from '../../views/action-id.js';
 import { type FormRequest, type OutMessage, text } from '../../views/message.js';
 import { callerOf } from './actor-of.js';

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Clock } from '../../ports.js';
+import type { Clock } from '../../ports/clock.js';
 
 const TTL_MS = 5 * 60_000;
 

@@ -1,5 +1,6 @@
 import { type KnownBlock, WebAPIPlatformError, WebAPIRateLimitedError, type WebClient } from '@slack/web-api';
-import type { Logger, Messenger, Recipient, SendOptions, SendResult } from '../../ports.js';
+import type { Logger } from '../../ports/logger.js';
+import type { Messenger, Recipient, SendOptions, SendResult } from '../../ports/messenger.js';
 import type { OutMessage } from '../../views/message.js';
 import { sendDirectVia } from '../direct-send.js';
 import { renderSlack } from './render.js';

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { ActionPlan, ActionPlanRepo, ActionStatus } from '../../ports.js';
+import type { ActionPlan, ActionStatus } from '../../domain/entities.js';
+import type { ActionPlanRepo } from '../../ports/store.js';
 import type { FieldCipher } from '../field-cipher.js';
 import { aadFor } from './sealed-column.js';
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { AuditEntry, AuditRepo } from '../../ports.js';
+import type { AuditEntry } from '../../domain/entities.js';
+import type { AuditRepo } from '../../ports/store.js';
 
 interface AuditRow {
   id: number;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { Delivery, DeliveryStatus } from '../../domain/entities.js';
 import type { LocalDate, NudgeKind } from '../../domain/types.js';
-import type { Delivery, DeliveryRepo, DeliveryStatus } from '../../ports.js';
+import type { DeliveryRepo } from '../../ports/store.js';
 
 interface DeliveryRow {
   id: number;

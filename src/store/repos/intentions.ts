@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { Intention } from '../../domain/entities.js';
 import type { LocalDate } from '../../domain/types.js';
-import type { Intention, IntentionRepo } from '../../ports.js';
+import type { IntentionRepo } from '../../ports/store.js';
 import type { FieldCipher } from '../field-cipher.js';
 import { aadFor } from './sealed-column.js';
 

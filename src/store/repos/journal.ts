@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { JournalEntry } from '../../domain/entities.js';
 import type { LocalDate } from '../../domain/types.js';
-import type { JournalEntry, JournalRepo } from '../../ports.js';
+import type { JournalRepo } from '../../ports/store.js';
 import type { FieldCipher } from '../field-cipher.js';
 import { aadFor } from './sealed-column.js';
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { Link, LinkEnding, LinkPurpose } from '../../domain/entities.js';
 import type { LocalDate } from '../../domain/types.js';
-import type { Link, LinkEnding, LinkPurpose, LinkRepo } from '../../ports.js';
+import type { LinkRepo } from '../../ports/store.js';
 
 /**
  * How long a removed link's ending is kept. Long enough for an old nudge reopened weeks later to say the truth;

@@ -3,8 +3,10 @@
  * its keys are checked against ParticipantPatch by the compiler (a new field will not build until it is mapped),
  * and only its column names ever reach SQL text.
  */
+
+import type { Participant } from '../../domain/entities.js';
 import type { Instant, LocalDate, LocalTime, NudgeKind, Platform } from '../../domain/types.js';
-import type { Participant, ParticipantPatch } from '../../ports.js';
+import type { ParticipantPatch } from '../../ports/store.js';
 
 export interface ParticipantRow {
   id: number;

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Participant, ParticipantRepo } from '../../ports.js';
+import type { Participant } from '../../domain/entities.js';
+import type { ParticipantRepo } from '../../ports/store.js';
 import { type ParticipantRow, patchToColumns, type SqlValue, toParticipant } from './participant-row.js';
 
 type NewRow = Pick<

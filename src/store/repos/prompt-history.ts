@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { LocalDate } from '../../domain/types.js';
-import type { PromptHistoryRepo } from '../../ports.js';
+import type { PromptHistoryRepo } from '../../ports/store.js';
 
 export function createPromptHistoryRepo(db: Database): PromptHistoryRepo {
   const forDateStmt = db

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { SessionStatus, TherapySession } from '../../domain/entities.js';
 import type { LocalDate } from '../../domain/types.js';
-import type { SessionRepo, SessionStatus, TherapySession } from '../../ports.js';
+import type { SessionRepo } from '../../ports/store.js';
 
 interface SessionRow {
   id: number;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { Space } from '../../domain/entities.js';
 import type { Platform } from '../../domain/types.js';
-import type { Space, SpaceRepo } from '../../ports.js';
+import type { SpaceRepo } from '../../ports/store.js';
 
 interface SpaceRow {
   id: number;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { LinkPurpose, WebSession, WebSessionRepo } from '../../ports.js';
+import type { LinkPurpose, WebSession } from '../../domain/entities.js';
+import type { WebSessionRepo } from '../../ports/store.js';
 
 interface WebSessionRow {
   id: number;

@@ -8,12 +8,12 @@ import {
   webSessionFor,
 } from '../../app/links.js';
 import { checkinFormDefinition } from '../../domain/checkin-form.js';
+import type { Link, Participant } from '../../domain/entities.js';
 import type { RawAnswers } from '../../domain/form.js';
 import { fieldProblems } from '../../domain/form-schema.js';
 import { localDateOf } from '../../domain/local-time.js';
 import { promptById } from '../../domain/prompts/index.js';
 import { isUserError } from '../../errors.js';
-import type { Link, Participant } from '../../ports.js';
 import { text } from '../../views/message.js';
 import { readCookie } from '../cookies.js';
 import { checkinPage, checkinSavedPage, longDay } from '../pages/checkin-page.js';

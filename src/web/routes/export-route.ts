@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import { collectPersonData, exportFiles } from '../../app/export-data.js';
 import { webSessionFor } from '../../app/links.js';
+import type { Participant, WebSession } from '../../domain/entities.js';
 import { MINUTE } from '../../domain/types.js';
-import type { Participant, WebSession } from '../../ports.js';
 import type { Attachment } from '../../views/message.js';
 import { readCookie } from '../cookies.js';
 import { exportPage, exportSignedOutPage, noExportFilePage } from '../pages/export-page.js';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { checkLink, openWebSession } from '../../app/links.js';
-import type { LinkPurpose } from '../../ports.js';
+import type { LinkPurpose } from '../../domain/entities.js';
 import { sessionCookie } from '../cookies.js';
 import { messagePage, type PageChrome } from '../pages/layout.js';
 import type { Landings, WebContext } from '../web-context.js';

@@ -11,7 +11,7 @@ import type { Queue as BullQueue } from 'bullmq';
 import type { Express, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { contentSecurityPolicy } from 'helmet';
-import type { Logger } from '../../ports.js';
+import type { Logger } from '../../ports/logger.js';
 
 export interface OpsOptions {
   /** Database reachability: true when a trivial query works. */

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPersonData } from '../../../src/app/export-data.js';
+import type { Participant } from '../../../src/domain/entities.js';
 import { daysBetween } from '../../../src/domain/local-time.js';
 import { promptById } from '../../../src/domain/prompts/index.js';
-import type { Participant } from '../../../src/ports.js';
 import type { SqliteStore } from '../../../src/store/open-store.js';
 import {
   ACTION,

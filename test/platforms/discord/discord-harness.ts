@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../../src/config.js';
-import type { Participant } from '../../../src/ports.js';
+import type { Participant } from '../../../src/domain/entities.js';
 import { type Platforms, startPlatforms } from '../../../src/run-platforms.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type {

@@ -1,56 +1,28 @@
 /**
- * The interfaces the app layer needs. Adapters (src/store, src/queue, src/platforms) implement them; use cases
- * take them as arguments. Store methods are synchronous because the store is SQLite in this process: a use case
- * can wrap several calls in `store.transaction` and nothing interleaves.
+ * The Store port. Methods are synchronous because the store is SQLite in this process: a use case can wrap several
+ * calls in `store.transaction` and nothing interleaves.
  */
-import type { Instant, LocalDate, LocalTime, NudgeKind, Platform, QuietHours } from './domain/types.js';
 
-// ---------------------------------------------------------------------------------------------------- records
-
-export interface Space {
-  id: number;
-  platform: Platform;
-  /** Discord guild id, Slack team id, or `local` for the console. */
-  externalId: string;
-  name: string | null;
-  /** The platform group whose members are facilitators here (Discord role id, Slack user group id); null: none. */
-  facilitatorRole: string | null;
-  createdAt: Instant;
-}
-
-export interface Participant {
-  id: number;
-  spaceId: number;
-  platform: Platform;
-  /** The platform's user id (the console uses the name given with `:as`). */
-  userId: string;
-  displayName: string | null;
-  zone: string;
-  checkinTime: LocalTime;
-  quietHours: QuietHours | null;
-  /** Paused: no nudges. With `pausedUntil`, nudges resume on that local date by themselves. */
-  paused: boolean;
-  pausedUntil: LocalDate | null;
-  /** Local dates skipped with /skip or a nudge's button: sorted, recent ones only (see domain withSkip). */
-  skipDates: readonly LocalDate[];
-  snoozeUntil: Instant | null;
-  followUp: boolean;
-  consentVersion: string;
-  consentAt: Instant;
-  shareWithFacilitator: boolean;
-  /** A platform said this person cannot be messaged (Discord 50007); no nudges until they come back. */
-  unreachable: boolean;
-  /** Cached DM channel id, so a nudge costs one platform request. */
-  dmChannelId: string | null;
-  lastNudgeDate: LocalDate | null;
-  lastNudgeAt: Instant | null;
-  /** The local date whose follow-up was sent, skipped or made unnecessary. */
-  followUpHandledFor: LocalDate | null;
-  nextDueAt: Instant | null;
-  nextDueKind: NudgeKind | null;
-  nextDueDate: LocalDate | null;
-  createdAt: Instant;
-}
+import type {
+  ActionPlan,
+  ActionStatus,
+  AuditEntry,
+  Checkin,
+  CheckinAnswers,
+  CheckinSource,
+  Delivery,
+  DeliveryStatus,
+  Intention,
+  JournalEntry,
+  Link,
+  LinkEnding,
+  Participant,
+  SessionStatus,
+  Space,
+  TherapySession,
+  WebSession,
+} from '../domain/entities.js';
+import type { Instant, LocalDate, Platform } from '../domain/types.js';
 
 export type NewParticipant = Pick<
   Participant,
@@ -62,84 +34,6 @@ export type NewParticipant = Pick<
 export type ParticipantPatch = Partial<
   Omit<Participant, 'id' | 'spaceId' | 'platform' | 'userId' | 'createdAt'>
 >;
-
-export type SessionStatus = 'done' | 'planned';
-
-export interface TherapySession {
-  id: number;
-  participantId: number;
-  date: LocalDate;
-  status: SessionStatus;
-  createdAt: Instant;
-}
-
-export type CheckinSource = 'console' | 'web' | 'chat';
-
-export interface CheckinAnswers {
-  mood: number;
-  sleep: number;
-  energy: number;
-  anxiety: number;
-  reflection: string | null;
-  tags: string[];
-}
-
-export interface Checkin extends CheckinAnswers {
-  id: number;
-  participantId: number;
-  localDate: LocalDate;
-  promptId: string | null;
-  source: CheckinSource;
-  createdAt: Instant;
-}
-
-export interface JournalEntry {
-  id: number;
-  participantId: number;
-  localDate: LocalDate;
-  text: string;
-  createdAt: Instant;
-}
-
-export interface Intention {
-  id: number;
-  participantId: number;
-  localDate: LocalDate;
-  text: string;
-  createdAt: Instant;
-}
-
-export type ActionStatus = 'open' | 'done' | 'dropped';
-
-export interface ActionPlan {
-  id: number;
-  participantId: number;
-  /** Per-person number (1, 2, 3…) that people type: `/action done 2`. */
-  seq: number;
-  text: string;
-  status: ActionStatus;
-  createdAt: Instant;
-  doneAt: Instant | null;
-}
-
-export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'missed' | 'cancelled';
-
-export interface Delivery {
-  id: number;
-  participantId: number;
-  kind: NudgeKind;
-  localDate: LocalDate;
-  /** `participantId:kind:localDate`, unique: planning twice cannot double a nudge. */
-  key: string;
-  dueAt: Instant;
-  status: DeliveryStatus;
-  attempts: number;
-  lastError: string | null;
-  sentAt: Instant | null;
-  createdAt: Instant;
-}
-
-// ---------------------------------------------------------------------------------------------------- store
 
 export interface SpaceRepo {
   /** The space for this platform and external id, created on first sight. */
@@ -239,34 +133,7 @@ export interface PromptHistoryRepo {
   record(participantId: number, localDate: LocalDate, promptId: string): void;
 }
 
-export type LinkPurpose = 'checkin' | 'reflection' | 'dashboard' | 'export';
-
-/**
- * A signed link to a private page, bound to one person and one purpose. Only a hash of its token is stored.
- * Patients' links carry their participant id; a facilitator's login link may belong to someone not enrolled,
- * so every link also names its space and platform user id.
- */
-export interface Link {
-  id: number;
-  spaceId: number;
-  userId: string;
-  participantId: number | null;
-  purpose: LinkPurpose;
-  /** The day a check-in link is for. */
-  localDate: LocalDate | null;
-  expiresAt: Instant;
-  usedAt: Instant | null;
-  createdAt: Instant;
-}
-
 export type NewLink = Omit<Link, 'id' | 'usedAt' | 'createdAt'> & { tokenHash: Buffer };
-
-/** What is left of a link housekeeping removed: enough to tell the person truly why it no longer opens. */
-export interface LinkEnding {
-  purpose: LinkPurpose;
-  reason: 'expired' | 'used' | 'revoked';
-  endedAt: Instant;
-}
 
 export interface LinkRepo {
   create(link: NewLink, now: Instant): Link;
@@ -280,19 +147,6 @@ export interface LinkRepo {
   endingByTokenHash(tokenHash: Buffer): LinkEnding | null;
 }
 
-/** A browser session opened from a link: an HttpOnly cookie whose hash is stored, with its CSRF token. */
-export interface WebSession {
-  id: number;
-  spaceId: number;
-  userId: string;
-  participantId: number | null;
-  purpose: LinkPurpose;
-  linkId: number | null;
-  csrfToken: string;
-  expiresAt: Instant;
-  createdAt: Instant;
-}
-
 export type NewWebSession = Omit<WebSession, 'id' | 'createdAt'> & { tokenHash: Buffer };
 
 export interface WebSessionRepo {
@@ -300,16 +154,6 @@ export interface WebSessionRepo {
   byTokenHash(tokenHash: Buffer): WebSession | null;
   delete(id: number): void;
   deleteExpired(now: Instant): number;
-}
-
-/** Every facilitator view of a person's data: who looked, at whom, when. */
-export interface AuditEntry {
-  id: number;
-  spaceId: number;
-  actorUserId: string;
-  subjectParticipantId: number;
-  action: string;
-  at: Instant;
 }
 
 export interface AuditRepo {
@@ -336,39 +180,4 @@ export interface Store {
   /** Erase every row about the person, in every table, in one transaction. */
   forget(participantId: number): void;
   close(): void;
-}
-
-// ---------------------------------------------------------------------------------------------------- delivery
-
-export type {
-  ChannelPosts,
-  ChannelRef,
-  DeliveryJob,
-  DeliveryMetrics,
-  DoneResult,
-  Messenger,
-  Outbox,
-  OutcomeHandler,
-  PostedRef,
-  PostResult,
-  Queue,
-  Recipient,
-  Sender,
-  SendFailure,
-  SendJob,
-  SendOptions,
-  SendOutcome,
-  SendResult,
-  SubmitResult,
-} from './delivery-ports.js';
-
-export interface Clock {
-  now(): Instant;
-}
-
-export interface Logger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
 }

@@ -1,0 +1,8 @@
+/** The Logger port: structured lines, secrets never in them. */
+
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
