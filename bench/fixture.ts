@@ -13,6 +13,7 @@ import { type Config, parseConfig } from '../src/config.js';
 import { localTimeOf, timeInQuietHours } from '../src/domain/local-time.js';
 import { MINUTE, type QuietHours } from '../src/domain/types.js';
 import { loadOrCreateConsoleKey } from '../src/encryption-key.js';
+import { featureParts } from '../src/features/index.js';
 import { createLogger } from '../src/logger.js';
 import { openStore, type SqliteStore } from '../src/store/open-store.js';
 import { CONSENT_VERSION } from '../src/views/texts.js';
@@ -45,6 +46,7 @@ export function openWorld(): BenchWorld {
     log: createLogger(config.logLevel),
     settings: appSettingsFrom(config),
     secrets: { linkKey: deriveLinkKey(key) },
+    ...featureParts(),
   };
   return {
     dir,

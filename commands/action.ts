@@ -17,9 +17,11 @@ export default defineCommand({
           noun: 'action',
           maxLength: MAX_TEXT_CHARS,
           code: 'invalid-action',
+          chatOnly: true,
         }),
       },
       examples: ['action add Call my sister on Sunday evening'],
+      pageForm: 'action',
       run: (ctx, o) => addAction(ctx.deps, ctx.me(), o.text, ctx.now),
     }),
     list: leaf({

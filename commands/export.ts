@@ -8,6 +8,6 @@ export default defineCommand({
   leaf: leaf({
     description: 'Export all your data',
     options: {},
-    run: (ctx) => exportMessage(ctx.deps.store, ctx.me()),
+    run: (ctx) => exportMessage(ctx.deps, ctx.me()),
   }),
 });

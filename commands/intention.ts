@@ -1,7 +1,7 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { setIntention, showIntentions } from '../src/app/intentions.js';
 import { option } from '../src/domain/option-kinds.js';
 import { MAX_TEXT_CHARS } from '../src/domain/text-input.js';
+import { setIntention, showIntentions } from '../src/features/notes/index.js';
 
 export default defineCommand({
   name: 'intention',
@@ -15,9 +15,11 @@ export default defineCommand({
           noun: 'intention',
           maxLength: MAX_TEXT_CHARS,
           code: 'invalid-intention',
+          chatOnly: true,
         }),
       },
       examples: ['intention set Meet my worries with curiosity'],
+      pageForm: 'intention',
       run: (ctx, o) => setIntention(ctx.deps, ctx.me(), o.text, ctx.now),
     }),
     show: leaf({

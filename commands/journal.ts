@@ -1,7 +1,7 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { addJournalEntry, recentJournal } from '../src/app/journal.js';
 import { option } from '../src/domain/option-kinds.js';
 import { MAX_TEXT_CHARS } from '../src/domain/text-input.js';
+import { addJournalEntry, recentJournal } from '../src/features/notes/index.js';
 
 export default defineCommand({
   name: 'journal',
@@ -15,9 +15,11 @@ export default defineCommand({
           noun: 'journal entry',
           maxLength: MAX_TEXT_CHARS,
           code: 'invalid-journal',
+          chatOnly: true,
         }),
       },
       examples: ['journal write The walk by the river helped more than I expected'],
+      pageForm: 'journal',
       run: (ctx, o) => addJournalEntry(ctx.deps, ctx.me(), o.text, ctx.now),
     }),
     read: leaf({

@@ -10,8 +10,9 @@ export default defineCommand({
   subcommands: {
     log: leaf({
       description: 'Note a session that took place (today if no date)',
-      options: { date: option.date('The date, like 2026-11-20') },
+      options: { date: option.date('The date, like 2026-11-20', { chatOnly: true }) },
       examples: ['session log', 'session log 2026-11-20'],
+      pageForm: 'session-log',
       run: (ctx, o) => logSession(ctx.deps, ctx.me(), o.date, ctx.now),
     }),
     next: leaf({

@@ -9,7 +9,7 @@ import { planTick } from './app/plan-nudges.js';
 import { type Registry, registryOf } from './app/run-command.js';
 import type { Config, QueueConfig } from './config.js';
 import { HOUR, MINUTE } from './domain/types.js';
-import { featureRoutes } from './features/index.js';
+import { featureParts, featureRoutes } from './features/index.js';
 import { PromMetrics } from './ops/metrics.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -140,6 +140,7 @@ export function compose(
     log,
     settings: appSettingsFrom(config),
     secrets: { linkKey: deriveLinkKey(key) },
+    ...featureParts(),
     metrics,
     ...(exportCopies ? { exportCopies } : {}),
   };

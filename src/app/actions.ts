@@ -30,7 +30,7 @@ export function handleAction(
 }
 
 /**
- * A submitted chat form (Discord modal, Slack view), by the verb of the id it was opened with; `fields` are the
+ * A submitted form (Discord modal, Slack view, the console's questions), by the verb of the id it was opened with; `fields` are the
  * person's answers by field key, untrusted.
  */
 export function handleFormSubmit(
@@ -38,7 +38,7 @@ export function handleFormSubmit(
   routes: Routes,
   actor: Actor,
   formId: string,
-  fields: Record<string, string>,
+  fields: Readonly<Record<string, unknown>>,
   now: number,
 ): OutMessage {
   const { verb, ctx } = contextFor(deps, actor, formId, now);

@@ -5,6 +5,9 @@ import { exportLinkMessage } from './export-data.js';
 import { linkFor } from './links.js';
 import { findParticipant } from './participants.js';
 
+/** The label of the link that takes the place of a reply holding health details. */
+export const OPEN_PRIVATE_PAGE = 'Open your private page';
+
 export const KEPT_OFF_CHAT =
   'This holds your health details, so Interlude keeps it out of the chat. It is on your private page, which only you can open:';
 
@@ -21,7 +24,7 @@ export function safeForChat(deps: AppDeps, actor: Actor, m: OutMessage, now: num
   const links = m.blocks.filter((b) => b.type === 'link');
   const headings = m.blocks.filter((b) => b.type === 'heading').slice(0, 1);
   const fallback: Block[] = p
-    ? [{ type: 'link', label: 'Open your private page', url: linkFor(deps, p, 'reflection', now) }]
+    ? [{ type: 'link', label: OPEN_PRIVATE_PAGE, url: linkFor(deps, p, 'reflection', now) }]
     : [];
   return {
     blocks: [...headings, text(KEPT_OFF_CHAT), ...(links.length ? links : fallback)],

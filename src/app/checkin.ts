@@ -11,6 +11,7 @@ import { actionId } from '../views/action-id.js';
 import { heading, type OutMessage, text } from '../views/message.js';
 import { phaseNote } from '../views/phase-notes.js';
 import { weekTable } from '../views/week-table.js';
+import { CHECKIN_TEXTS as T } from './checkin-texts.js';
 import type { AppDeps } from './deps.js';
 import { linkFor } from './links.js';
 import { phaseFor } from './phase-of.js';
@@ -44,11 +45,7 @@ export function openCheckin(deps: AppDeps, p: Participant, now: number, forDate?
   const { localDate, prompt, note } = checkinForm(deps, p, now, forDate);
   const url = linkFor(deps, p, 'checkin', now, localDate);
   return {
-    blocks: [
-      heading('Check-in'),
-      ...(note ? [text(note)] : []),
-      { type: 'link', label: 'Or answer on your private page', url },
-    ],
+    blocks: [heading(T.heading), ...(note ? [text(note)] : []), { type: 'link', label: T.orOnPage, url }],
     form: { form: 'checkin', localDate, promptId: prompt.id, promptText: prompt.text },
     sensitive: true,
   };
@@ -70,8 +67,12 @@ export function openCheckinWithMood(
 }
 
 /** The id a chat form is opened with; it comes back on submit, so it carries what the form was for. */
-export const checkinFormId = (f: { localDate: string; promptId: string; mood: number }): string =>
-  actionId('checkin.submit', { date: f.localDate, p: f.promptId, v: f.mood });
+export const checkinFormId = (f: { localDate: string; promptId: string; mood?: number }): string =>
+  actionId('checkin.submit', {
+    date: f.localDate,
+    p: f.promptId,
+    ...(f.mood === undefined ? {} : { v: f.mood }),
+  });
 
 /** A date from a nudge button is honoured for a short while; otherwise the check-in is for today. */
 function checkinDate(p: Participant, now: number, forDate: string | undefined): LocalDate {
@@ -101,11 +102,7 @@ export function recordCheckin(
   const answers = parseInput(checkinSchema, raw, 'invalid-checkin');
   const date = checkinDate(p, now, meta.localDate ?? undefined);
   const promptId = meta.promptId && promptById(meta.promptId) ? meta.promptId : null;
-  if (meta.promptId && !promptId)
-    throw new UserError(
-      'unknown-prompt',
-      'That check-in form is out of date. Type /checkin to start a fresh one.',
-    );
+  if (meta.promptId && !promptId) throw new UserError('unknown-prompt', T.formOutOfDate);
   const checkin = deps.store.transaction(() => {
     const saved = deps.store.checkins.add(p.id, date, answers, promptId, meta.source, now);
     const answeredNudge = p.lastNudgeDate === date;
@@ -116,21 +113,14 @@ export function recordCheckin(
   return {
     checkin,
     reply: {
-      blocks: [
-        heading('Thank you — saved'),
-        text(thanks(answers.mood)),
-        ...weekTable(week, addDays(date, -6), date),
-      ],
+      blocks: [heading(T.saved), text(thanks(answers.mood)), ...weekTable(week, addDays(date, -6), date)],
       sensitive: true,
     },
   };
 }
 
 function thanks(mood: number): string {
-  if (mood <= 3) {
-    return 'Thank you for checking in on a hard day. Be gentle with yourself today. If you need someone right now, /crisis lists people you can reach.';
-  }
-  if (mood >= 8)
-    return 'Thank you for checking in — it sounds like a good day. Noticing that is worth something too.';
-  return 'Thank you for checking in. Every answer, whatever the number, helps you see your weeks more clearly.';
+  if (mood <= 3) return T.thanksHardDay;
+  if (mood >= 8) return T.thanksGoodDay;
+  return T.thanks;
 }

@@ -1,5 +1,5 @@
 import type { Participant } from '../domain/entities.js';
-import type { OptionSpecs, OptionValues } from '../domain/option-kinds.js';
+import type { OptionSpec, OptionSpecs, OptionValues } from '../domain/option-kinds.js';
 import type { RawOptions } from '../domain/option-parse.js';
 import type { OutMessage } from '../views/message.js';
 import type { Actor } from './actor.js';
@@ -24,6 +24,11 @@ export interface Leaf<O extends OptionSpecs = OptionSpecs> {
   options: O;
   /** Example invocations shown in /help, without the leading slash and name. */
   examples?: string[];
+  /**
+   * The page form (src/app/page-forms.ts) that takes this leaf's chat-only options on Discord and Slack in link
+   * mode: the command then answers with a private link to it instead of running.
+   */
+  pageForm?: string;
   /** Rearranges the raw words before they are read by kind (/start takes its zone and time in any order). */
   arrange?: (raw: RawOptions) => RawOptions;
   run(ctx: CommandContext, input: OptionValues<O>): OutMessage | Promise<OutMessage>;
@@ -48,3 +53,10 @@ export interface CommandDef {
 /** Keeps each leaf's option types while the registry holds them as one type. */
 export const leaf = <const O extends OptionSpecs>(l: Leaf<O>): Leaf => l as unknown as Leaf;
 export const defineCommand = (c: CommandDef): CommandDef => c;
+
+/**
+ * The options a chat platform offers for a leaf: chat-only ones (health data a person types) only when the operator
+ * lets people answer in chat. Discord registration and the Slack usage hint both read this.
+ */
+export const offeredOptions = (l: Leaf, answerInChat: boolean): [string, OptionSpec][] =>
+  Object.entries(l.options).filter(([, o]) => answerInChat || o.chatOnly !== true);

@@ -1,6 +1,7 @@
 import { type OutMessage, text } from '../views/message.js';
 import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
+import { FACILITATOR_TEXTS as T } from './facilitator-texts.js';
 import { DASHBOARD_SESSION_HOURS, issueLink } from './links.js';
 
 /**
@@ -17,13 +18,9 @@ export function dashboardLogin(deps: AppDeps, actor: Actor, now: number): OutMes
   );
   return {
     blocks: [
-      text(
-        'Your facilitator dashboard shows the members of this group who chose to share their check-ins with you.',
-      ),
-      { type: 'link', label: 'Open the dashboard', url },
-      text(
-        `The link signs you in once, in one browser, for ${DASHBOARD_SESSION_HOURS} hours, and expires in an hour if unused. Please do not forward it. Each time you open the roster or a member's page, that view is logged.`,
-      ),
+      text(T.dashboardIntro),
+      { type: 'link', label: T.openDashboard, url },
+      text(T.dashboardLinkRules(DASHBOARD_SESSION_HOURS)),
     ],
   };
 }

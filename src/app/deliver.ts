@@ -1,13 +1,11 @@
 import { inQuietHours, quietHoursStartAfter } from '../domain/local-time.js';
-import { isPausedOn, isSkipped, quietHoursFor } from '../domain/schedule.js';
+import { isPausedOn } from '../domain/schedule.js';
 import { type Instant, MINUTE } from '../domain/types.js';
 import type { SendJob, SendOutcome } from '../ports/queue.js';
-import { nudgeMessage } from '../views/nudge.js';
 import type { CoreDeps } from './deps.js';
-import { linkFor } from './links.js';
+import { quietHoursOf } from './nudge-kinds.js';
 import { recipientOf } from './participants.js';
 import { updateSchedule } from './reschedule.js';
-import { nudgeSessionExtra } from './session-question.js';
 
 /**
  * Delivery in three steps, so that the middle one needs no database and can run on any machine:
@@ -34,36 +32,34 @@ export function prepareDelivery(deps: CoreDeps, deliveryId: number, now: Instant
   if (d?.status !== 'pending') return { kind: 'skipped' };
   const p = store.participants.get(d.participantId);
   if (!p) return { kind: 'skipped' };
+  const kind = deps.nudgeKinds.get(d.kind);
+  if (!kind) {
+    // A row of a kind no feature registers any more (a feature removed): never sent, and said so in the row.
+    store.deliveries.markStatus(d.id, 'cancelled', `no feature sends nudges of kind ${d.kind}`);
+    deps.log.warn({ delivery: d.key }, 'a planned nudge of an unregistered kind was cancelled');
+    return { kind: 'cancelled' };
+  }
+  const ctx = { deps, participant: p, delivery: d, now };
   // isPausedOn, not `paused`: a pause with an end date lifts on that date while the flag stays set.
-  const stopped = isPausedOn(p, d.localDate) || p.unreachable || isSkipped(p, d.localDate);
-  if (stopped || store.checkins.existsOn(p.id, d.localDate)) {
+  if (isPausedOn(p, d.localDate) || p.unreachable || kind.settled?.(ctx)) {
     store.deliveries.markStatus(d.id, 'cancelled', null);
     return { kind: 'cancelled' };
   }
   const graceEnds = d.dueAt + deps.settings.graceMinutes * MINUTE;
-  // A check-in chosen inside quiet hours is kept; follow-ups, snoozes and late check-ins keep out of them.
-  const quiet = quietHoursFor(d.kind, p.quietHours, p.zone, d.dueAt);
+  const quiet = quietHoursOf(kind, p, d.dueAt);
   if (now > graceEnds || inQuietHours(now, p.zone, quiet)) {
     store.deliveries.markStatus(d.id, 'missed', null);
     deps.metrics?.late(1);
     return { kind: 'missed' };
   }
   const quietStarts = quietHoursStartAfter(now, p.zone, quiet);
-  const url = linkFor(deps, p, 'checkin', now, d.localDate);
-  const nudge = nudgeMessage(d, url);
-  // A check-in nudge also asks whether a planned session took place (see session-question.ts).
-  const extra = d.kind === 'checkin' ? nudgeSessionExtra(deps, p, now) : { blocks: [] };
   return {
     kind: 'send',
     job: {
       deliveryId: d.id,
       key: d.key,
       to: recipientOf(store, p),
-      message: {
-        ...nudge,
-        blocks: [...nudge.blocks, ...extra.blocks],
-        actions: [...(nudge.actions ?? []), ...(extra.actions ?? [])],
-      },
+      message: kind.message(ctx),
       answerInChat: deps.settings.answerInChat,
       dueAt: d.dueAt,
       sendBy: quietStarts === null ? graceEnds : Math.min(graceEnds, quietStarts),

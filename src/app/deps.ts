@@ -4,6 +4,8 @@ import type { Logger } from '../ports/logger.js';
 import type { DeliveryMetrics } from '../ports/metrics.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { Store } from '../ports/store.js';
+import type { DataParts } from './feature.js';
+import type { NudgeKinds } from './nudge-kinds.js';
 
 /** Clinic-set values the use cases need; they come from config, never from constants in the code. */
 export interface AppSettings {
@@ -42,6 +44,10 @@ export interface AppDeps {
   metrics?: DeliveryMetrics;
   /** Copies of exports Interlude itself keeps on disk (the console's files): erased with the person. */
   exportCopies?: ExportCopies;
+  /** Every feature's nudge kinds by id (built from src/features/index.ts by compose): delivery reads these. */
+  nudgeKinds: NudgeKinds;
+  /** Every feature's part of /export and /forget, in order. */
+  dataParts: DataParts;
 }
 
 /** Where a surface keeps the export files it wrote for a person, so /forget can erase every copy. */

@@ -9,6 +9,7 @@ import { CONSENT_VERSION, consentText, NOT_EMERGENCY } from '../views/texts.js';
 import { formatInstant } from '../views/when.js';
 import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
+import { ENROL_TEXTS as T } from './enrol-texts.js';
 import { findParticipant } from './participants.js';
 import { updateSchedule } from './reschedule.js';
 
@@ -61,23 +62,19 @@ export function startEnrolment(
   if (!zone) {
     throw new UserError(
       'zone-needed',
-      `Which time zone are you in? Add it to /start, for example: /start zone:Europe/London time:${localTimeSchema.safeParse(words.time).data ?? deps.settings.defaultCheckinTime}`,
+      T.zoneNeeded(localTimeSchema.safeParse(words.time).data ?? deps.settings.defaultCheckinTime),
     );
   }
   const input = parseInput(enrolSchema, { zone, time: words.time ?? deps.settings.defaultCheckinTime });
   return {
-    blocks: [
-      heading('Welcome to Interlude'),
-      ...consentText(input.zone, input.time).map(text),
-      notice(NOT_EMERGENCY),
-    ],
+    blocks: [heading(T.welcome), ...consentText(input.zone, input.time).map(text), notice(NOT_EMERGENCY)],
     actions: [
       {
         id: actionId('enrol.agree', { zone: input.zone, time: input.time }),
-        label: 'I agree — start',
+        label: T.agree,
         style: 'primary',
       },
-      { id: actionId('enrol.cancel'), label: 'Not now', style: 'secondary' },
+      { id: actionId('enrol.cancel'), label: T.notNow, style: 'secondary' },
     ],
   };
 }
@@ -116,20 +113,10 @@ export function confirmEnrolment(
     participant,
     reply: {
       blocks: [
-        heading("You're set"),
-        text(
-          first
-            ? `Your first check-in will arrive ${formatInstant(first, participant.zone)}.`
-            : 'Your check-ins are set up.',
-        ),
-        text('A few things you can do any time:'),
-        list([
-          '/checkin — check in now',
-          '/journal — write a journal entry',
-          '/session log — note a session you had, so prompts follow where you are',
-          '/crisis — help right now',
-          '/help — everything else',
-        ]),
+        heading(T.set),
+        text(first ? T.firstCheckin(formatInstant(first, participant.zone)) : T.setUp),
+        text(T.anyTime),
+        list([...T.anyTimeList]),
       ],
     },
   };

@@ -3,144 +3,124 @@ import type { Store } from '../ports/store.js';
 import { toCsv } from '../views/csv.js';
 import type { Attachment, OutMessage } from '../views/message.js';
 import { text } from '../views/message.js';
-import type { AppDeps } from './deps.js';
+import type { AppDeps, CoreDeps } from './deps.js';
 import { linkFor, linkTtlHours } from './links.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** Everything Interlude holds about one person, decrypted, as plain data. */
-export function collectPersonData(store: Store, p: Participant) {
+/**
+ * A feature's part of /export: its named sections of the JSON for one person (decrypted, as plain data) and its
+ * CSV files, built from those sections so the files match the JSON.
+ */
+export interface ExportPart {
+  /**
+   * Where its sections stand in the JSON and its files among the CSVs, lower first; unranked parts come after,
+   * in the order of the features. The numbers keep the layout of interlude-export-v1 as it shipped.
+   */
+  rank?: { json: number; files: number };
+  collect(store: Store, p: Participant): Record<string, unknown>;
+  /** Its CSV files from the export's data, in which its own sections are found by their names. */
+  files?(data: Record<string, unknown>): Attachment[];
+}
+
+/** One CSV file of an export: RFC 4180, every value exactly as stored. */
+export const csvAttachment = (
+  filename: string,
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Attachment => ({ filename, contentType: 'text/csv; charset=utf-8', data: toCsv(header, rows) });
+
+/** The export parts of every feature, each with its owner's name, in feature order. */
+export type ExportParts = readonly { owner: string; part: ExportPart }[];
+
+/** The part of the export the app itself keeps: the format, the person's profile and every nudge planned. */
+export type ExportCore = {
+  exportedFormat: 'interlude-export-v1';
+  profile: ReturnType<typeof profileOf>;
+  nudges: ReturnType<typeof nudgesOf>;
+};
+
+/** The whole export: the core, and every feature's sections by name. */
+export type PersonDataOf = ExportCore & Record<string, unknown>;
+
+const byRank = (key: 'json' | 'files') => (parts: ExportParts) =>
+  [...parts].sort(
+    (a, b) =>
+      (a.part.rank?.[key] ?? Number.POSITIVE_INFINITY) - (b.part.rank?.[key] ?? Number.POSITIVE_INFINITY),
+  );
+
+function profileOf(store: Store, p: Participant) {
   const space = store.spaces.get(p.spaceId);
   return {
-    exportedFormat: 'interlude-export-v1',
-    profile: {
-      platform: p.platform,
-      space: space ? { externalId: space.externalId, name: space.name } : null,
-      userId: p.userId,
-      displayName: p.displayName,
-      zone: p.zone,
-      checkinTime: p.checkinTime,
-      quietHours: p.quietHours,
-      paused: p.paused,
-      pausedUntil: p.pausedUntil,
-      followUp: p.followUp,
-      shareWithFacilitator: p.shareWithFacilitator,
-      consentVersion: p.consentVersion,
-      consentAt: iso(p.consentAt),
-      enrolledAt: iso(p.createdAt),
-    },
-    sessions: store.sessions
-      .list(p.id)
-      .map((s) => ({ date: s.date, status: s.status, recordedAt: iso(s.createdAt) })),
-    checkins: store.checkins.all(p.id).map((c) => ({
-      date: c.localDate,
-      mood: c.mood,
-      sleep: c.sleep,
-      energy: c.energy,
-      anxiety: c.anxiety,
-      promptId: c.promptId,
-      reflection: c.reflection,
-      tags: c.tags,
-      source: c.source,
-      recordedAt: iso(c.createdAt),
-    })),
-    journal: store.journal
-      .all(p.id)
-      .map((j) => ({ date: j.localDate, text: j.text, recordedAt: iso(j.createdAt) })),
-    intentions: store.intentions
-      .all(p.id)
-      .map((i) => ({ date: i.localDate, text: i.text, recordedAt: iso(i.createdAt) })),
-    actions: store.actions.all(p.id).map((a) => ({
-      number: a.seq,
-      text: a.text,
-      status: a.status,
-      createdAt: iso(a.createdAt),
-      doneAt: iso(a.doneAt),
-    })),
-    nudges: store.deliveries.forParticipant(p.id).map((d) => ({
-      kind: d.kind,
-      date: d.localDate,
-      dueAt: iso(d.dueAt),
-      status: d.status,
-      sentAt: iso(d.sentAt),
-    })),
+    platform: p.platform,
+    space: space ? { externalId: space.externalId, name: space.name } : null,
+    userId: p.userId,
+    displayName: p.displayName,
+    zone: p.zone,
+    checkinTime: p.checkinTime,
+    quietHours: p.quietHours,
+    paused: p.paused,
+    pausedUntil: p.pausedUntil,
+    followUp: p.followUp,
+    shareWithFacilitator: p.shareWithFacilitator,
+    consentVersion: p.consentVersion,
+    consentAt: iso(p.consentAt),
+    enrolledAt: iso(p.createdAt),
   };
 }
 
-export type PersonData = ReturnType<typeof collectPersonData>;
+const nudgesOf = (store: Store, p: Participant) =>
+  store.deliveries.forParticipant(p.id).map((d) => ({
+    kind: d.kind,
+    date: d.localDate,
+    dueAt: iso(d.dueAt),
+    status: d.status,
+    sentAt: iso(d.sentAt),
+  }));
 
-/** The same data as one JSON file and one CSV per kind of record. */
-export function exportFiles(data: PersonData): Attachment[] {
-  const csv = (filename: string, header: string[], rows: unknown[][]): Attachment => ({
-    filename,
-    contentType: 'text/csv; charset=utf-8',
-    data: toCsv(header, rows),
-  });
+/** Everything Interlude holds about one person, decrypted, as plain data: the profile, each feature's sections. */
+export function personDataOf(parts: ExportParts, store: Store, p: Participant): PersonDataOf {
+  const sections: Record<string, unknown> = {};
+  for (const { owner, part } of byRank('json')(parts)) {
+    for (const [name, value] of Object.entries(part.collect(store, p))) {
+      if (name in sections || name === 'profile' || name === 'nudges' || name === 'exportedFormat') {
+        throw new Error(`the export section ${name} is claimed twice (again by ${owner})`);
+      }
+      sections[name] = value;
+    }
+  }
+  return {
+    exportedFormat: 'interlude-export-v1',
+    profile: profileOf(store, p),
+    ...sections,
+    nudges: nudgesOf(store, p),
+  };
+}
+
+/** The same data as one JSON file and each feature's CSV files (one per kind of record). */
+export function exportFilesOf(parts: ExportParts, data: PersonDataOf): Attachment[] {
   return [
     {
       filename: 'interlude-export.json',
       contentType: 'application/json',
       data: `${JSON.stringify(data, null, 2)}\n`,
     },
-    csv(
-      'interlude-checkins.csv',
-      [
-        'date',
-        'mood',
-        'sleep',
-        'energy',
-        'anxiety',
-        'prompt_id',
-        'reflection',
-        'tags',
-        'source',
-        'recorded_at',
-      ],
-      data.checkins.map((c) => [
-        c.date,
-        c.mood,
-        c.sleep,
-        c.energy,
-        c.anxiety,
-        c.promptId,
-        c.reflection,
-        c.tags.join(';'),
-        c.source,
-        c.recordedAt,
-      ]),
-    ),
-    csv(
-      'interlude-journal.csv',
-      ['date', 'text', 'recorded_at'],
-      data.journal.map((j) => [j.date, j.text, j.recordedAt]),
-    ),
-    csv(
-      'interlude-intentions.csv',
-      ['date', 'text', 'recorded_at'],
-      data.intentions.map((i) => [i.date, i.text, i.recordedAt]),
-    ),
-    csv(
-      'interlude-actions.csv',
-      ['number', 'text', 'status', 'created_at', 'done_at'],
-      data.actions.map((a) => [a.number, a.text, a.status, a.createdAt, a.doneAt]),
-    ),
-    csv(
-      'interlude-sessions.csv',
-      ['date', 'status', 'recorded_at'],
-      data.sessions.map((s) => [s.date, s.status, s.recordedAt]),
-    ),
+    ...byRank('files')(parts).flatMap(({ part }) => part.files?.(data) ?? []),
   ];
 }
 
-export function exportMessage(store: Store, p: Participant): OutMessage {
-  const files = exportFiles(collectPersonData(store, p));
+/** Every file of one person's export, drawn from the store now. */
+export const personExport = (deps: Pick<CoreDeps, 'store' | 'dataParts'>, p: Participant): Attachment[] =>
+  exportFilesOf(deps.dataParts.exports, personDataOf(deps.dataParts.exports, deps.store, p));
+
+export function exportMessage(deps: Pick<CoreDeps, 'store' | 'dataParts'>, p: Participant): OutMessage {
   return {
     blocks: [
       text(
         'Here is everything Interlude holds about you: one JSON file with all of it, and CSV files that open in a spreadsheet.',
       ),
     ],
-    files,
+    files: personExport(deps, p),
     sensitive: true,
   };
 }

@@ -2,6 +2,8 @@ import type { Participant } from '../domain/entities.js';
 import type { OutMessage } from '../views/message.js';
 import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
+import type { ExportPart, ExportParts } from './export-data.js';
+import { type NudgeKindDef, type NudgeKinds, nudgeKindsOf } from './nudge-kinds.js';
 
 /** What a button's or a chat form's handler gets: who pressed, when, and the parameters its id carried. */
 export interface PressContext {
@@ -16,8 +18,11 @@ export interface PressContext {
 
 export type ButtonHandler = (ctx: PressContext) => OutMessage;
 
-/** A submitted chat form (Discord modal, Slack view): its answers by field key, untrusted. Stores all or nothing. */
-export type FormHandler = (ctx: PressContext & { fields: Record<string, string> }) => OutMessage;
+/**
+ * A submitted form (a Discord modal, a Slack view, the console's questions): its answers by field key, untrusted,
+ * validated by the form's own schema. Stores all or nothing.
+ */
+export type FormHandler = (ctx: PressContext & { fields: Readonly<Record<string, unknown>> }) => OutMessage;
 
 /**
  * A feature's part in the one way in: the buttons and chat forms it answers, by verb. A feature is registered by
@@ -27,6 +32,40 @@ export interface Feature {
   name: string;
   buttons?: Readonly<Record<string, ButtonHandler>>;
   forms?: Readonly<Record<string, FormHandler>>;
+  /** The nudge kinds it sends: how each is worded and held back (src/app/nudge-kinds.ts). */
+  nudges?: readonly NudgeKindDef[];
+  /** Its sections of /export and their CSV files (src/app/export-data.ts). */
+  exportPart?: ExportPart;
+  /**
+   * What /forget must erase beyond the store's rows, which go for everyone in one transaction before this runs
+   * (for example the export files a surface wrote to disk).
+   */
+  forgetPart?: ForgetPart;
+}
+
+/** Erases what a feature keeps for a person outside the store; runs after the store has erased their rows. */
+export type ForgetPart = (deps: AppDeps, p: Participant) => void;
+
+/** The features' parts of a person's data: /export's sections and files, /forget's extra steps. */
+export interface DataParts {
+  exports: ExportParts;
+  forgets: readonly ForgetPart[];
+}
+
+/** What the app reads from the features beyond buttons and forms; built once at start and passed in AppDeps. */
+export interface FeatureParts {
+  nudgeKinds: NudgeKinds;
+  dataParts: DataParts;
+}
+
+export function partsOf(features: readonly Feature[]): FeatureParts {
+  return {
+    nudgeKinds: nudgeKindsOf(features),
+    dataParts: {
+      exports: features.flatMap((f) => (f.exportPart ? [{ owner: f.name, part: f.exportPart }] : [])),
+      forgets: features.flatMap((f) => (f.forgetPart ? [f.forgetPart] : [])),
+    },
+  };
 }
 
 /** Every feature's buttons and forms by verb, built once at start. A verb claimed twice is a programming error. */

@@ -18,12 +18,14 @@ export function forgetRequest(): OutMessage {
   };
 }
 
-/** Erase the person. The store deletes every row that refers to them, in every table, in one transaction. */
+/**
+ * Erase the person. The store deletes every row that refers to them, in every table, in one transaction (the
+ * safety net: no feature can forget to list a table); then each feature erases what it keeps elsewhere.
+ */
 export function forgetConfirmed(deps: AppDeps, p: Participant): OutMessage {
   const queued = deps.store.deliveries.forParticipant(p.id).filter((d) => d.status === 'pending');
   deps.store.forget(p.id);
-  // Erase means every copy we made: export files written on this machine go too.
-  deps.exportCopies?.eraseFor(p);
+  for (const part of deps.dataParts.forgets) part(deps, p);
   // Their nudges may already wait in the queue with their chat id: take them back too.
   deps.outbox.withdraw(
     p.platform,

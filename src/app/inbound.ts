@@ -14,7 +14,7 @@ import { type Invocation, type Registry, replyForError, runCommand } from './run
 export type Inbound =
   | { kind: 'command'; invocation: Invocation }
   | { kind: 'button'; id: string }
-  | { kind: 'form'; formId: string; fields: Record<string, string> }
+  | { kind: 'form'; formId: string; fields: Readonly<Record<string, unknown>> }
   | { kind: 'text'; content: string };
 
 export interface Surface {
@@ -51,10 +51,17 @@ export interface Dispatch {
   routes: Routes;
 }
 
-function dispatch(deps: AppDeps, to: Dispatch, actor: Actor, inbound: Inbound, now: number) {
+function dispatch(
+  deps: AppDeps,
+  to: Dispatch,
+  actor: Actor,
+  inbound: Inbound,
+  now: number,
+  surface: Surface,
+) {
   switch (inbound.kind) {
     case 'command':
-      return runCommand(deps, to.registry, actor, inbound.invocation, now);
+      return runCommand(deps, to.registry, actor, inbound.invocation, now, surface);
     case 'button':
       return handleAction(deps, to.routes, actor, inbound.id, now);
     case 'form':
@@ -82,7 +89,7 @@ export async function handleInbound(
   let actor = plainActor(caller);
   try {
     actor = await resolveActor(deps.store, caller, needsOf(to.registry, inbound));
-    const m = await dispatch(deps, to, actor, inbound, now);
+    const m = await dispatch(deps, to, actor, inbound, now, surface);
     return { message: surface.thirdParty ? forChat(deps, actor, m, now) : m, actor };
   } catch (error) {
     const context = {

@@ -47,6 +47,7 @@ export function issueLink(
   purpose: LinkPurpose,
   now: number,
   localDate: string | null = null,
+  formId: string | null = null,
 ): { url: string; link: Link } {
   const token = mintToken(deps.secrets.linkKey);
   const link = deps.store.links.create(
@@ -54,6 +55,7 @@ export function issueLink(
       ...subject,
       purpose,
       localDate,
+      formId,
       tokenHash: hashToken(token),
       expiresAt: now + linkTtlHours(deps, purpose) * HOUR,
     },
@@ -69,8 +71,16 @@ export const linkFor = (
   purpose: LinkPurpose,
   now: number,
   localDate: string | null = null,
+  formId: string | null = null,
 ) =>
-  issueLink(deps, { spaceId: p.spaceId, userId: p.userId, participantId: p.id }, purpose, now, localDate).url;
+  issueLink(
+    deps,
+    { spaceId: p.spaceId, userId: p.userId, participantId: p.id },
+    purpose,
+    now,
+    localDate,
+    formId,
+  ).url;
 
 /**
  * A sign-in link opens many people's data, and an export link everything one person has stored, so both are

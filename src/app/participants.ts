@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import type { Recipient } from '../ports/messenger.js';
 import type { Store } from '../ports/store.js';
 import type { Actor } from './actor.js';
+import { ROUTING_TEXTS } from './routing-texts.js';
 
 /**
  * The person asking, enrolled in this space or, failing that, anywhere on the same platform (Discord and Slack user
@@ -19,10 +20,7 @@ export function findParticipant(store: Store, actor: Actor): Participant | null 
 export function requireParticipant(store: Store, actor: Actor): Participant {
   const p = findParticipant(store, actor);
   if (!p) {
-    throw new UserError(
-      'not-enrolled',
-      "You haven't started with Interlude yet. Type /start to begin — it takes a minute, and you can stop any time.",
-    );
+    throw new UserError('not-enrolled', ROUTING_TEXTS.notEnrolled);
   }
   return p;
 }

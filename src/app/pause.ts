@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { type OutMessage, text } from '../views/message.js';
 import { formatDateLong, formatInstant } from '../views/when.js';
 import type { AppDeps } from './deps.js';
+import { PAUSE_TEXTS as T } from './pause-texts.js';
 import { updateSchedule } from './reschedule.js';
 
 /** `/pause` (until /resume), `/pause 2026-12-01` or `/pause 7d`: the option arrives read (src/domain/option-parse.ts). */
@@ -16,33 +17,21 @@ export function pause(deps: AppDeps, p: Participant, until: DaysOrDate | undefin
   const resumeOn =
     until === undefined ? null : until.date !== undefined ? until.date : addDays(today, until.days);
   if (resumeOn !== null && resumeOn <= today) {
-    throw new UserError(
-      'pause-in-past',
-      'That date has already come. Give a date after today, like 7d for a week.',
-    );
+    throw new UserError('pause-in-past', T.pauseInPast);
   }
   updateSchedule(deps, p, { paused: true, pausedUntil: resumeOn, snoozeUntil: null }, now);
   return {
-    blocks: [
-      text(
-        resumeOn
-          ? `Paused. No nudges until ${formatDateLong(resumeOn)}, when they start again by themselves. /resume brings them back sooner.`
-          : 'Paused. No nudges until you say /resume. Everything you have saved stays, and /checkin still works any time.',
-      ),
-    ],
+    blocks: [text(resumeOn ? T.pausedUntil(formatDateLong(resumeOn)) : T.paused)],
   };
 }
 
 export function resume(deps: AppDeps, p: Participant, now: number): OutMessage {
-  if (!isPausedOn(p, localDateOf(now, p.zone)) && !p.unreachable)
-    return { blocks: [text("Your nudges aren't paused — nothing to resume.")] };
+  if (!isPausedOn(p, localDateOf(now, p.zone)) && !p.unreachable) return { blocks: [text(T.notPaused)] };
   const updated = updateSchedule(deps, p, { paused: false, pausedUntil: null, unreachable: false }, now);
   return {
     blocks: [
       text(
-        updated.nextDueAt
-          ? `Welcome back. Your next check-in comes ${formatInstant(updated.nextDueAt, updated.zone)}.`
-          : 'Welcome back.',
+        updated.nextDueAt ? T.welcomeBackNext(formatInstant(updated.nextDueAt, updated.zone)) : T.welcomeBack,
       ),
     ],
   };
@@ -60,23 +49,16 @@ export function skip(
   const day = date ? parseInput(localDateSchema, date) : which === 'tomorrow' ? addDays(today, 1) : today;
   // A nudge's skip button names its own day; an old button (or a forged id) cannot reach further back.
   if (day < addDays(today, -2) || day > addDays(today, 1)) {
-    throw new UserError(
-      'skip-out-of-range',
-      'That skip button has expired. You can /skip today or /skip tomorrow.',
-    );
+    throw new UserError('skip-out-of-range', T.skipExpired);
   }
   const handled = p.lastNudgeDate === day ? { followUpHandledFor: day, snoozeUntil: null } : {};
   updateSchedule(deps, p, { skipDates: withSkip(p.skipDates, day, today), ...handled }, now);
   return {
-    blocks: [
-      text(
-        day === today ? 'Skipped today. Rest well — see you tomorrow.' : `Skipped ${formatDateLong(day)}.`,
-      ),
-    ],
+    blocks: [text(day === today ? T.skippedToday : T.skippedOn(formatDateLong(day)))],
   };
 }
 
-const SNOOZE_CHOICES = 'I can snooze for 1 hour or 3 hours.';
+const SNOOZE_CHOICES = T.snoozeChoices;
 // Every step carries the kind message: zod's own ("expected int, received number") would reach the person.
 const snoozeMinutes = z.coerce
   .number({ error: SNOOZE_CHOICES })
@@ -93,29 +75,21 @@ export function snooze(
   const minutes = parseInput(snoozeMinutes, rawMinutes, 'invalid-snooze');
   const today = localDateOf(now, p.zone);
   if (deps.store.checkins.existsOn(p.id, today)) {
-    throw new UserError('already-answered', "You've already checked in today — nothing to snooze.");
+    throw new UserError('already-answered', T.alreadyAnswered);
   }
   if (p.snoozeUntil !== null) {
-    throw new UserError(
-      'already-snoozed',
-      `It's already snoozed until ${formatInstant(p.snoozeUntil, p.zone)}.`,
-    );
+    throw new UserError('already-snoozed', T.alreadySnoozed(formatInstant(p.snoozeUntil, p.zone)));
   }
   if (p.lastNudgeDate !== today || p.followUpHandledFor === today) {
     throw new UserError(
       'nothing-to-snooze',
-      p.followUpHandledFor === today
-        ? "Today's check-in has already had its reminder. You can /checkin whenever you like, or /skip today."
-        : "There's no nudge today to snooze yet. You can /checkin any time.",
+      p.followUpHandledFor === today ? T.alreadyReminded : T.nothingToSnooze,
     );
   }
   const target = snoozeTarget(p, now, minutes);
   if ('refused' in target) {
-    throw new UserError(
-      'snooze-in-quiet-hours',
-      'That would land in your quiet hours, so I’ll leave it for today. You can /checkin any time before then.',
-    );
+    throw new UserError('snooze-in-quiet-hours', T.snoozeInQuietHours);
   }
   updateSchedule(deps, p, { snoozeUntil: target.at }, now);
-  return { blocks: [text(`Snoozed. I’ll bring it back ${formatInstant(target.at, p.zone)}.`)] };
+  return { blocks: [text(T.snoozed(formatInstant(target.at, p.zone)))] };
 }

@@ -1,10 +1,16 @@
 import type { Participant } from '../domain/entities.js';
 import { inQuietHours } from '../domain/local-time.js';
-import { quietHoursFor } from '../domain/schedule.js';
-import { MINUTE, type NudgeKind } from '../domain/types.js';
+import {
+  type CheckinNudgeKind,
+  type Instant,
+  type LocalDate,
+  MINUTE,
+  type NudgeKind,
+} from '../domain/types.js';
 import type { DeliveryJob } from '../ports/outbox.js';
 import type { ParticipantPatch } from '../ports/store.js';
 import type { AppDeps } from './deps.js';
+import { nudgeKind, quietHoursOf } from './nudge-kinds.js';
 import { updateSchedule } from './reschedule.js';
 
 const BATCH = 500;
@@ -44,7 +50,7 @@ function planOne(deps: AppDeps, p: Participant, now: number, result: TickResult)
   if (kind === null || at === null || date === null) return [];
   const answered = kind !== 'checkin' && deps.store.checkins.existsOn(p.id, date);
   // Quiet hours hold back what we start ourselves (follow-ups, snoozes), never the check-in time the person chose.
-  const quiet = inQuietHours(now, p.zone, quietHoursFor(kind, p.quietHours, p.zone, at));
+  const quiet = inQuietHours(now, p.zone, quietHoursOf(nudgeKind(deps.nudgeKinds, kind), p, at));
   const late = now - at > deps.settings.graceMinutes * MINUTE || quiet;
   updateSchedule(deps, p, advance(kind, at, date, late), now);
   if (answered) return [];
@@ -62,7 +68,7 @@ function planOne(deps: AppDeps, p: Participant, now: number, result: TickResult)
 }
 
 /** How the person's schedule state moves on once an event of `kind` has been handled. */
-function advance(kind: NudgeKind, at: number, date: string, missed: boolean): ParticipantPatch {
+function advance(kind: CheckinNudgeKind, at: number, date: string, missed: boolean): ParticipantPatch {
   switch (kind) {
     case 'checkin':
       return { lastNudgeDate: date, lastNudgeAt: at, ...(missed ? { followUpHandledFor: date } : {}) };
@@ -71,4 +77,26 @@ function advance(kind: NudgeKind, at: number, date: string, missed: boolean): Pa
     case 'snooze':
       return { snoozeUntil: null, followUpHandledFor: date };
   }
+}
+
+/** A nudge a feature plans itself (a kind of its own, on its own rule), for one person on one local date. */
+export interface PlannedNudge {
+  participantId: number;
+  kind: NudgeKind;
+  localDate: LocalDate;
+  dueAt: Instant;
+}
+
+/**
+ * Plan one nudge of a registered kind once it is due and hand it to the queue, which sends at once (checking the
+ * kind's quiet hours and the grace window first). Planning it twice changes nothing (the row's key is person, kind
+ * and date); an unregistered kind, or one not yet due, is refused. True when it was planned now.
+ */
+export async function planNudge(deps: AppDeps, n: PlannedNudge, now: Instant): Promise<boolean> {
+  nudgeKind(deps.nudgeKinds, n.kind);
+  if (n.dueAt > now) throw new Error(`the nudge ${n.kind} is planned before it is due`);
+  const row = deps.store.deliveries.insert({ ...n, status: 'pending' }, now);
+  if (!row) return false;
+  await deps.outbox.enqueue({ deliveryId: row.id, key: row.key }, now);
+  return true;
 }

@@ -8,7 +8,9 @@ import { requireAccess } from './access.js';
 import type { Actor } from './actor.js';
 import type { CommandDef, Leaf } from './command.js';
 import type { AppDeps } from './deps.js';
+import { pageFormLink } from './page-forms.js';
 import { requireParticipant } from './participants.js';
+import { ROUTING_TEXTS } from './routing-texts.js';
 
 export interface Invocation {
   name: string;
@@ -32,8 +34,8 @@ export function leafFor(cmd: CommandDef, sub: string | undefined): Leaf {
     throw new UserError(
       'unknown-subcommand',
       sub
-        ? `/${cmd.name} has no “${sub}”. You can use: ${names.join(', ')}.`
-        : `/${cmd.name} needs one more word: ${names.join(', ')}.`,
+        ? ROUTING_TEXTS.noSuchSubcommand(cmd.name, sub, names)
+        : ROUTING_TEXTS.needsSubcommand(cmd.name, names),
     );
   }
   return found;
@@ -46,10 +48,11 @@ export async function runCommand(
   actor: Actor,
   inv: Invocation,
   now: number,
+  surface: { thirdParty: boolean } = { thirdParty: false },
 ): Promise<OutMessage> {
   const cmd = registry.get(inv.name);
   if (!cmd) {
-    throw new UserError('unknown-command', `I don't know /${inv.name}. Type /help to see what I can do.`);
+    throw new UserError('unknown-command', ROUTING_TEXTS.unknownCommand(inv.name));
   }
   requireAccess(cmd, actor);
   const l = leafFor(cmd, inv.sub);
@@ -57,6 +60,13 @@ export async function runCommand(
   const ctx = { deps, actor, now, commands, me: () => requireParticipant(deps.store, actor) };
   // Someone not enrolled hears that first: a missing or mistyped option is not their problem yet.
   if (cmd.access === 'participant') ctx.me();
+  // Link mode on a chat platform: what the person would type goes on the private page (design principle 1).
+  if (l.pageForm && surface.thirdParty && !deps.settings.answerInChat) {
+    const typed = Object.entries(l.options).some(
+      ([k, o]) => o.chatOnly && (inv.options[k] ?? '').trim() !== '',
+    );
+    return pageFormLink(deps, ctx.me(), l.pageForm, typed, now);
+  }
   const input = parseOptions(l.options, l.arrange ? l.arrange(inv.options) : inv.options);
   return l.run(ctx, input);
 }

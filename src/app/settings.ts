@@ -14,15 +14,17 @@ const quietLabel = (q: QuietHours | null) => (q ? `${q.start}–${q.end}` : 'off
 export function showSettings(deps: AppDeps, p: Participant, now: number, lead?: string): OutMessage {
   const pausedToday = isPausedOn(p, localDateOf(now, p.zone));
   const rows = [
-    `Check-in time: ${p.checkinTime} (/settings time 08:30)`,
-    `Time zone: ${p.zone} (/settings zone Europe/London)`,
+    SETTINGS_TEXTS.timeRow(p.checkinTime),
+    SETTINGS_TEXTS.zoneRow(p.zone),
     SETTINGS_TEXTS.quietRow(quietLabel(p.quietHours), quietLabel(deps.settings.defaultQuietHours)),
-    `Follow-up reminder: ${p.followUp ? `on, once, ${deps.settings.followUpAfterHours} h after an unanswered nudge` : 'off'} (/settings follow-up on|off)`,
-    `Sharing with facilitators: ${p.shareWithFacilitator ? 'on' : 'off'} (/settings sharing on|off)`,
-    `Nudges: ${pausedToday ? (p.pausedUntil ? `paused until ${p.pausedUntil}` : 'paused (/resume)') : p.unreachable ? 'stopped: I could not reach you by direct message' : 'on'}`,
+    SETTINGS_TEXTS.followUpRow(p.followUp ? deps.settings.followUpAfterHours : null),
+    SETTINGS_TEXTS.sharingRow(p.shareWithFacilitator),
+    SETTINGS_TEXTS.nudgesRow(
+      pausedToday ? { pausedUntil: p.pausedUntil } : p.unreachable ? 'unreachable' : 'on',
+    ),
   ];
-  const next = p.nextDueAt ? [text(`Next nudge ${formatInstant(p.nextDueAt, p.zone)}.`)] : [];
-  return { blocks: [...(lead ? [text(lead)] : []), heading('Your settings'), list(rows), ...next] };
+  const next = p.nextDueAt ? [text(SETTINGS_TEXTS.nextNudge(formatInstant(p.nextDueAt, p.zone)))] : [];
+  return { blocks: [...(lead ? [text(lead)] : []), heading(SETTINGS_TEXTS.heading), list(rows), ...next] };
 }
 
 export function setCheckinTime(deps: AppDeps, p: Participant, time: LocalTime, now: number): OutMessage {
@@ -40,7 +42,7 @@ export function setCheckinTime(deps: AppDeps, p: Participant, time: LocalTime, n
 /** `zone` is a checked IANA name (the zone option's kind). */
 export function setZone(deps: AppDeps, p: Participant, zone: string, now: number): OutMessage {
   const updated = updateSchedule(deps, p, { zone }, now);
-  return showSettings(deps, updated, now, `Time zone set to ${zone}.`);
+  return showSettings(deps, updated, now, SETTINGS_TEXTS.zoneSet(zone));
 }
 
 export function setQuietHours(
@@ -61,12 +63,7 @@ export function setQuietHours(
 
 export function setFollowUp(deps: AppDeps, p: Participant, on: boolean, now: number): OutMessage {
   const updated = updateSchedule(deps, p, { followUp: on }, now);
-  return showSettings(
-    deps,
-    updated,
-    now,
-    on ? 'Follow-up reminders are on (at most one a day).' : 'No more follow-up reminders.',
-  );
+  return showSettings(deps, updated, now, on ? SETTINGS_TEXTS.followUpOn : SETTINGS_TEXTS.followUpOff);
 }
 
 /**
@@ -74,22 +71,16 @@ export function setFollowUp(deps: AppDeps, p: Participant, on: boolean, now: num
  * default, and withdrawn at once. With no on/off, says what sharing means and where it stands.
  */
 export function setSharing(deps: AppDeps, p: Participant, on: boolean | undefined, now: number): OutMessage {
-  const explained = [heading('Sharing with facilitators'), ...SHARING_EXPLAINED.map(text)];
+  const explained = [heading(SETTINGS_TEXTS.sharingHeading), ...SHARING_EXPLAINED.map(text)];
   if (on === undefined) {
     return {
       blocks: [
         ...explained,
-        text(
-          p.shareWithFacilitator
-            ? 'Sharing is on. /settings sharing off stops it.'
-            : 'Sharing is off. /settings sharing on turns it on.',
-        ),
+        text(p.shareWithFacilitator ? SETTINGS_TEXTS.sharingIsOn : SETTINGS_TEXTS.sharingIsOff),
       ],
     };
   }
   const updated = deps.store.participants.update(p.id, { shareWithFacilitator: on });
-  const lead = on
-    ? "Sharing is on: your group's facilitators can now see your check-ins and reflections."
-    : 'Sharing is off: facilitators can no longer see your check-ins or reflections.';
+  const lead = on ? SETTINGS_TEXTS.sharingTurnedOn : SETTINGS_TEXTS.sharingTurnedOff;
   return { blocks: [...showSettings(deps, updated, now, lead).blocks, ...explained] };
 }

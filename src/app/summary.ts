@@ -5,6 +5,7 @@ import { weekTable } from '../views/week-table.js';
 import { formatDate } from '../views/when.js';
 import type { AppDeps } from './deps.js';
 import { linkFor } from './links.js';
+import { SUMMARY_TEXTS as T } from './summary-texts.js';
 
 const avg = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1) : '—');
 
@@ -21,27 +22,32 @@ export function weekSummary(deps: AppDeps, p: Participant, now: number): OutMess
   const reflections = checkins.filter((c) => c.reflection);
   return {
     blocks: [
-      heading(`Your week: ${formatDate(from)} – ${formatDate(to)}`),
+      heading(T.week(formatDate(from), formatDate(to))),
       text(
         days === 0
-          ? 'No check-ins this week, and that is all right. /checkin is here whenever you want it.'
-          : `You checked in on ${days} of the last 7 days. Averages: mood ${avg(pick('mood'))}/10, sleep ${avg(pick('sleep'))}/5, energy ${avg(pick('energy'))}/5, anxiety ${avg(pick('anxiety'))}/5.`,
+          ? T.noCheckins
+          : T.averages(days, {
+              mood: avg(pick('mood')),
+              sleep: avg(pick('sleep')),
+              energy: avg(pick('energy')),
+              anxiety: avg(pick('anxiety')),
+            }),
       ),
       ...weekTable(checkins, from, to).slice(1),
       ...(reflections.length
         ? [
-            heading('What you reflected on'),
+            heading(T.reflected),
             ...reflections.flatMap((c) => [text(formatDate(c.localDate)), quote(c.reflection ?? '')]),
           ]
         : []),
       ...(journal.length
-        ? [heading('Journal'), ...journal.flatMap((j) => [text(formatDate(j.localDate)), quote(j.text)])]
+        ? [heading(T.journal), ...journal.flatMap((j) => [text(formatDate(j.localDate)), quote(j.text)])]
         : []),
-      ...(intention ? [heading('Your intention'), quote(intention.text)] : []),
-      ...(open.length ? [heading('Open actions'), list(open.map((a) => `#${a.seq} ${a.text}`))] : []),
+      ...(intention ? [heading(T.intention), quote(intention.text)] : []),
+      ...(open.length ? [heading(T.openActions), list(open.map((a) => `#${a.seq} ${a.text}`))] : []),
       {
         type: 'link',
-        label: 'Your reflection page, with a chart of the last 7 and 30 days',
+        label: T.pageLink,
         url: linkFor(deps, p, 'reflection', now),
       },
     ],

@@ -47,6 +47,8 @@ export interface DiscordDeployConfig {
   guildId: string | null;
   apiUrl: string;
   requestsPerSecond: number;
+  /** ANSWER_IN_CHAT: chat-only options (health data typed in chat) are registered only when it is on. */
+  answerInChat: boolean;
 }
 
 /** What `npm run deploy:discord` needs, and nothing more (it stores nothing, so it needs no ENCRYPTION_KEY). */
@@ -58,6 +60,7 @@ export function parseDiscordDeployConfig(env: Record<string, string | undefined>
       DISCORD_GUILD_ID: true,
       DISCORD_API_URL: true,
       DISCORD_REQUESTS_PER_SECOND: true,
+      ANSWER_IN_CHAT: true,
     })
     .safeParse(env);
   if (!parsed.success) {
@@ -79,6 +82,7 @@ export function parseDiscordDeployConfig(env: Record<string, string | undefined>
     guildId: e.DISCORD_GUILD_ID ?? null,
     apiUrl: e.DISCORD_API_URL,
     requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND,
+    answerInChat: e.ANSWER_IN_CHAT,
   };
 }
 

@@ -1,5 +1,13 @@
 /** The entity model: what Interlude keeps about spaces, people and their days. The domain's vocabulary. */
-import type { Instant, LocalDate, LocalTime, NudgeKind, Platform, QuietHours } from './types.js';
+import type {
+  CheckinNudgeKind,
+  Instant,
+  LocalDate,
+  LocalTime,
+  NudgeKind,
+  Platform,
+  QuietHours,
+} from './types.js';
 
 export interface Space {
   id: number;
@@ -41,7 +49,7 @@ export interface Participant {
   /** The local date whose follow-up was sent, skipped or made unnecessary. */
   followUpHandledFor: LocalDate | null;
   nextDueAt: Instant | null;
-  nextDueKind: NudgeKind | null;
+  nextDueKind: CheckinNudgeKind | null;
   nextDueDate: LocalDate | null;
   createdAt: Instant;
 }
@@ -76,17 +84,14 @@ export interface Checkin extends CheckinAnswers {
   createdAt: Instant;
 }
 
-export interface JournalEntry {
-  id: number;
-  participantId: number;
-  localDate: LocalDate;
-  text: string;
-  createdAt: Instant;
-}
+/** The kinds of dated private text a person writes: journal entries and intentions. */
+export type NoteKind = 'journal' | 'intention';
 
-export interface Intention {
+/** Dated private text: the person's own words on a local date, sealed at rest, shown to no one else. */
+export interface Note {
   id: number;
   participantId: number;
+  kind: NoteKind;
   localDate: LocalDate;
   text: string;
   createdAt: Instant;
@@ -122,7 +127,8 @@ export interface Delivery {
   createdAt: Instant;
 }
 
-export type LinkPurpose = 'checkin' | 'reflection' | 'dashboard' | 'export';
+/** `entry`: a page form taking what a person would otherwise type into a chat (its form named by `formId`). */
+export type LinkPurpose = 'checkin' | 'reflection' | 'dashboard' | 'export' | 'entry';
 
 /**
  * A signed link to a private page, bound to one person and one purpose. Only a hash of its token is stored.
@@ -137,6 +143,8 @@ export interface Link {
   purpose: LinkPurpose;
   /** The day a check-in link is for. */
   localDate: LocalDate | null;
+  /** The page form an `entry` link opens (journal, intention, …); null for every other purpose. */
+  formId: string | null;
   expiresAt: Instant;
   usedAt: Instant | null;
   createdAt: Instant;

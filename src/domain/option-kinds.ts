@@ -14,6 +14,11 @@ export interface OptionBase {
   problem?: (input: string) => string;
   /** What to say when a required option is left out (default: a sentence naming the option). */
   missing?: string;
+  /**
+   * Health data a person types: offered only where it may be typed (the console; Discord and Slack with
+   * ANSWER_IN_CHAT). Elsewhere the command's page form takes it instead (the leaf's `pageForm`).
+   */
+  chatOnly?: boolean;
 }
 
 export type OptionSpec =

@@ -1,5 +1,5 @@
 import { addDays, inQuietHours, localDateOf, resolveLocal } from './local-time.js';
-import type { Instant, LocalDate, LocalTime, NudgeKind, QuietHours } from './types.js';
+import type { CheckinNudgeKind, Instant, LocalDate, LocalTime, QuietHours } from './types.js';
 import { HOUR, MINUTE } from './types.js';
 
 /** The schedule fields of a participant. A structural subset of `Participant`, which fits it as it is. */
@@ -25,7 +25,7 @@ export interface ScheduleOptions {
 }
 
 export interface DueEvent {
-  kind: NudgeKind;
+  kind: CheckinNudgeKind;
   at: Instant;
   /** The person's local date the nudge belongs to (part of the delivery key). */
   localDate: LocalDate;
@@ -140,18 +140,4 @@ export function snoozeTarget(
   const at = Math.ceil((now + minutes * MINUTE) / MINUTE) * MINUTE;
   if (inQuietHours(at, s.zone, s.quietHours)) return { refused: 'quiet-hours' };
   return { at };
-}
-
-/**
- * The quiet hours that hold back a nudge of `kind` due at `dueAt`. A check-in due at the time the person chose
- * inside their quiet hours comes anyway (someone who picks 23:00 gets their 23:00 check-in); everything we start
- * ourselves (follow-ups, snoozes), and a check-in running late into quiet hours after downtime, keeps out of them.
- */
-export function quietHoursFor(
-  kind: NudgeKind,
-  quiet: QuietHours | null,
-  zone: string,
-  dueAt: Instant,
-): QuietHours | null {
-  return kind === 'checkin' && inQuietHours(dueAt, zone, quiet) ? null : quiet;
 }

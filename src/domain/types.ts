@@ -13,8 +13,14 @@ export interface QuietHours {
   end: LocalTime;
 }
 
-/** What a delivery row is for. One row per (participant, kind, local date). */
-export type NudgeKind = 'checkin' | 'followup' | 'snooze';
+/**
+ * What a delivery row is for: the id of a nudge kind some feature registers (src/app/nudge-kinds.ts). One row per
+ * (participant, kind, local date). Any id the registry knows; the app refuses the others.
+ */
+export type NudgeKind = string;
+
+/** The check-in's own nudges, the ones its schedule plans (schedule.ts): the day's nudge, its follow-up, a snooze. */
+export type CheckinNudgeKind = 'checkin' | 'followup' | 'snooze';
 
 export type Phase = 'session-day' | 'integration' | 'maintenance' | 'preparation' | 'booster-due';
 

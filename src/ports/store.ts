@@ -12,10 +12,10 @@ import type {
   CheckinSource,
   Delivery,
   DeliveryStatus,
-  Intention,
-  JournalEntry,
   Link,
   LinkEnding,
+  Note,
+  NoteKind,
   Participant,
   SessionStatus,
   Space,
@@ -87,19 +87,15 @@ export interface CheckinRepo {
   all(participantId: number): Checkin[];
 }
 
-export interface JournalRepo {
-  add(participantId: number, localDate: LocalDate, text: string, now: Instant): JournalEntry;
-  /** Newest first. */
-  recent(participantId: number, limit: number): JournalEntry[];
-  between(participantId: number, from: LocalDate, to: LocalDate): JournalEntry[];
-  all(participantId: number): JournalEntry[];
-}
-
-export interface IntentionRepo {
-  add(participantId: number, localDate: LocalDate, text: string, now: Instant): Intention;
-  /** Newest first. */
-  recent(participantId: number, limit: number): Intention[];
-  all(participantId: number): Intention[];
+/** One repository per kind of note (journal, intention): the same API, each kind kept apart from the other. */
+export interface NoteRepo {
+  readonly kind: NoteKind;
+  add(participantId: number, localDate: LocalDate, text: string, now: Instant): Note;
+  /** Newest first: by local date, then by when it was written. */
+  recent(participantId: number, limit: number): Note[];
+  /** Notes with `from <= localDate <= to`, oldest first. */
+  between(participantId: number, from: LocalDate, to: LocalDate): Note[];
+  all(participantId: number): Note[];
 }
 
 export interface ActionPlanRepo {
@@ -133,7 +129,10 @@ export interface PromptHistoryRepo {
   record(participantId: number, localDate: LocalDate, promptId: string): void;
 }
 
-export type NewLink = Omit<Link, 'id' | 'usedAt' | 'createdAt'> & { tokenHash: Buffer };
+export type NewLink = Omit<Link, 'id' | 'usedAt' | 'createdAt' | 'formId'> & {
+  tokenHash: Buffer;
+  formId?: string | null;
+};
 
 export interface LinkRepo {
   create(link: NewLink, now: Instant): Link;
@@ -167,8 +166,9 @@ export interface Store {
   participants: ParticipantRepo;
   sessions: SessionRepo;
   checkins: CheckinRepo;
-  journal: JournalRepo;
-  intentions: IntentionRepo;
+  /** Dated private text, one NoteRepo per kind. */
+  journal: NoteRepo;
+  intentions: NoteRepo;
   actions: ActionPlanRepo;
   deliveries: DeliveryRepo;
   prompts: PromptHistoryRepo;

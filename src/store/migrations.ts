@@ -284,6 +284,105 @@ ALTER TABLE participants DROP COLUMN skip_date;
 UPDATE participants SET quiet_start = '22:00', quiet_end = '07:00' WHERE quiet_start IS NULL;
 `;
 
+/*
+ * Entry links: a link to a page form (journal, intention, action plan, session date) that takes what a person would
+ * otherwise type into a chat. One purpose, 'entry', for every such form, and the form's id in `form_id`: a later
+ * form needs no migration. The CHECK constraints change, so the three tables are rebuilt as in version 4.
+ */
+const entryLinks = /* sql */ `
+CREATE TABLE links_v7 (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash     BLOB    NOT NULL UNIQUE,
+  space_id       INTEGER NOT NULL REFERENCES spaces(id),
+  user_id        TEXT    NOT NULL,
+  participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+  purpose        TEXT    NOT NULL CHECK (purpose IN ('checkin', 'reflection', 'dashboard', 'export', 'entry')),
+  local_date     TEXT,
+  expires_at     INTEGER NOT NULL,
+  used_at        INTEGER,
+  created_at     INTEGER NOT NULL,
+  form_id        TEXT,
+  CHECK ((purpose = 'entry') = (form_id IS NOT NULL))
+) STRICT;
+INSERT INTO links_v7 (id, token_hash, space_id, user_id, participant_id, purpose, local_date, expires_at, used_at, created_at)
+  SELECT id, token_hash, space_id, user_id, participant_id, purpose, local_date, expires_at, used_at, created_at FROM links;
+
+CREATE TABLE web_sessions_v7 (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash     BLOB    NOT NULL UNIQUE,
+  space_id       INTEGER NOT NULL REFERENCES spaces(id),
+  user_id        TEXT    NOT NULL,
+  participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+  purpose        TEXT    NOT NULL CHECK (purpose IN ('checkin', 'reflection', 'dashboard', 'export', 'entry')),
+  link_id        INTEGER REFERENCES links_v7(id) ON DELETE CASCADE,
+  csrf_token     TEXT    NOT NULL,
+  expires_at     INTEGER NOT NULL,
+  created_at     INTEGER NOT NULL
+) STRICT;
+INSERT INTO web_sessions_v7 SELECT id, token_hash, space_id, user_id, participant_id, purpose, link_id, csrf_token, expires_at, created_at FROM web_sessions;
+
+DELETE FROM sqlite_sequence WHERE name IN ('links_v7', 'web_sessions_v7');
+INSERT INTO sqlite_sequence (name, seq) SELECT name || '_v7', seq FROM sqlite_sequence WHERE name IN ('links', 'web_sessions');
+
+DROP TABLE web_sessions;
+DROP TABLE links;
+ALTER TABLE links_v7 RENAME TO links;
+ALTER TABLE web_sessions_v7 RENAME TO web_sessions;
+
+CREATE INDEX links_expires ON links (expires_at);
+CREATE INDEX links_user ON links (space_id, user_id);
+CREATE INDEX links_participant ON links (participant_id);
+CREATE INDEX web_sessions_expires ON web_sessions (expires_at);
+CREATE INDEX web_sessions_user ON web_sessions (space_id, user_id);
+CREATE INDEX web_sessions_participant ON web_sessions (participant_id);
+CREATE INDEX web_sessions_link ON web_sessions (link_id);
+
+CREATE TABLE link_endings_v7 (
+  token_hash BLOB    NOT NULL PRIMARY KEY,
+  purpose    TEXT    NOT NULL CHECK (purpose IN ('checkin', 'reflection', 'dashboard', 'export', 'entry')),
+  reason     TEXT    NOT NULL CHECK (reason IN ('expired', 'used', 'revoked')),
+  ended_at   INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO link_endings_v7 SELECT token_hash, purpose, reason, ended_at FROM link_endings;
+DROP TABLE link_endings;
+ALTER TABLE link_endings_v7 RENAME TO link_endings;
+CREATE INDEX link_endings_ended ON link_endings (ended_at);
+`;
+
+/*
+ * Nudge kinds from the features: a delivery's kind was limited by a CHECK to the check-in's three, so every new
+ * nudge (a weekly reflection, a questionnaire reminder) needed a schema change. The app now checks kinds against
+ * the features' registry (src/app/nudge-kinds.ts); the table is rebuilt without that CHECK, with the same
+ * columns, rows, ids and indexes. Nothing references deliveries, so dropping the old table cascades to nothing.
+ */
+const nudgeKindsFromFeatures = /* sql */ `
+CREATE TABLE deliveries_v8 (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  kind           TEXT    NOT NULL CHECK (kind <> ''),
+  local_date     TEXT    NOT NULL,
+  key            TEXT    NOT NULL UNIQUE,
+  due_at         INTEGER NOT NULL,
+  status         TEXT    NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'missed', 'cancelled')),
+  attempts       INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  last_error     TEXT,
+  sent_at        INTEGER,
+  created_at     INTEGER NOT NULL
+) STRICT;
+INSERT INTO deliveries_v8 (id, participant_id, kind, local_date, key, due_at, status, attempts, last_error, sent_at, created_at)
+  SELECT id, participant_id, kind, local_date, key, due_at, status, attempts, last_error, sent_at, created_at FROM deliveries;
+
+-- AUTOINCREMENT: queue jobs name deliveries by id, so the new table goes on counting from the old one.
+DELETE FROM sqlite_sequence WHERE name = 'deliveries_v8';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'deliveries_v8', seq FROM sqlite_sequence WHERE name = 'deliveries';
+
+DROP TABLE deliveries;
+ALTER TABLE deliveries_v8 RENAME TO deliveries;
+
+CREATE INDEX deliveries_pending ON deliveries (status, due_at) WHERE status = 'pending';
+CREATE INDEX deliveries_participant ON deliveries (participant_id, local_date);
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'private web pages', sql: webPages },
@@ -291,4 +390,6 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'export links', sql: exportLinks },
   { version: 5, name: 'skip dates and default quiet hours', sql: skipDatesQuietHours },
   { version: 6, name: 'link endings', sql: linkEndings },
+  { version: 7, name: 'entry links', sql: entryLinks },
+  { version: 8, name: 'nudge kinds from the features', sql: nudgeKindsFromFeatures },
 ];

@@ -13,9 +13,8 @@ import { createActionPlanRepo } from './repos/action-plans.js';
 import { createAuditRepo } from './repos/audit.js';
 import { createCheckinRepo } from './repos/checkins.js';
 import { createDeliveryRepo } from './repos/deliveries.js';
-import { createIntentionRepo } from './repos/intentions.js';
-import { createJournalRepo } from './repos/journal.js';
 import { createLinkRepo } from './repos/links.js';
+import { createNoteRepo } from './repos/notes.js';
 import { createParticipantRepo } from './repos/participants.js';
 import { createPromptHistoryRepo } from './repos/prompt-history.js';
 import { createSessionRepo } from './repos/sessions.js';
@@ -103,8 +102,8 @@ function assemble(db: Database, cipher: FieldCipher): SqliteStore {
     participants: createParticipantRepo(db),
     sessions: createSessionRepo(db),
     checkins: createCheckinRepo(db, cipher),
-    journal: createJournalRepo(db, cipher),
-    intentions: createIntentionRepo(db, cipher),
+    journal: createNoteRepo(db, cipher, 'journal'),
+    intentions: createNoteRepo(db, cipher, 'intention'),
     actions: createActionPlanRepo(db, cipher),
     deliveries: createDeliveryRepo(db),
     prompts: createPromptHistoryRepo(db),

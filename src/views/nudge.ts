@@ -1,35 +1,44 @@
-import type { Delivery } from '../domain/entities.js';
+import type { CheckinNudgeKind, LocalDate } from '../domain/types.js';
 import { actionId } from './action-id.js';
 import type { OutMessage } from './message.js';
 import { checkinNudgeLines, followUpLine, snoozeLine } from './texts.js';
+
+/** What a check-in nudge shows: its line, the day it is for, the private page, whether snoozing is offered. */
+export interface CheckinNudgeView {
+  line: string;
+  localDate: LocalDate;
+  checkinUrl: string;
+  /** Only the day's own nudge offers a snooze: a follow-up or a snooze is not snoozed again. */
+  snooze: boolean;
+}
+
+/** The line each check-in nudge kind opens with; the day's nudge varies it by day and person. */
+export function checkinNudgeLine(
+  kind: CheckinNudgeKind,
+  localDate: LocalDate,
+  participantId: number,
+): string {
+  if (kind === 'followup') return followUpLine;
+  if (kind === 'snooze') return snoozeLine;
+  const day = Number(localDate.slice(-2));
+  return checkinNudgeLines[(day + participantId) % checkinNudgeLines.length] ?? checkinNudgeLines[0] ?? '';
+}
 
 /**
  * A nudge carries no health content at all (design principle 1): a warm line and buttons. What the day's prompt
  * is, or that it is a session day, is only shown once the person opens the check-in.
  */
-export function nudgeMessage(
-  d: Pick<Delivery, 'kind' | 'localDate' | 'participantId'>,
-  checkinUrl: string,
-): OutMessage {
-  const day = Number(d.localDate.slice(-2));
-  const line =
-    d.kind === 'followup'
-      ? followUpLine
-      : d.kind === 'snooze'
-        ? snoozeLine
-        : (checkinNudgeLines[(day + d.participantId) % checkinNudgeLines.length] ??
-          checkinNudgeLines[0] ??
-          '');
-  const date = d.localDate;
+export function nudgeMessage(v: CheckinNudgeView): OutMessage {
+  const date = v.localDate;
   return {
     blocks: [
-      { type: 'text', text: line },
-      { type: 'link', label: 'Open your private check-in page', url: checkinUrl },
+      { type: 'text', text: v.line },
+      { type: 'link', label: 'Open your private check-in page', url: v.checkinUrl },
     ],
     actions: [
       { id: actionId('checkin.open', { date }), label: 'Check in', style: 'primary' },
       { id: actionId('nudge.skip', { date }), label: 'Skip today', style: 'secondary' },
-      ...(d.kind === 'checkin'
+      ...(v.snooze
         ? [
             { id: actionId('nudge.snooze', { m: 60 }), label: 'Snooze 1 hour', style: 'secondary' as const },
             {

@@ -8,6 +8,7 @@ import { messagePage } from './pages/layout.js';
 import { SOMETHING_WENT_WRONG, TOO_LARGE } from './pages/texts.js';
 import { checkinLanding, checkinPost } from './routes/checkin-route.js';
 import { dashboardHome, memberRoute } from './routes/dashboard-route.js';
+import { entryLanding, entryPost } from './routes/entry-route.js';
 import { exportDownload } from './routes/export-route.js';
 import { linkRoute } from './routes/link-route.js';
 import { linkRateLimit, redactPath, requestLog, securityHeaders } from './security.js';
@@ -52,7 +53,12 @@ export function createWebApp(o: WebOptions): Express {
     res.type('text/css').send(STYLESHEET);
   });
   const limit = linkRateLimit(o.rateLimitPerMinute ?? 60, o.deps.settings);
-  app.get('/l/:token', limit, linkRoute(ctx, { checkin: checkinLanding, ...o.landings }));
+  app.get(
+    '/l/:token',
+    limit,
+    linkRoute(ctx, { checkin: checkinLanding, entry: entryLanding, ...o.landings }),
+  );
+  app.post('/entry', limit, express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }), entryPost(ctx));
   app.post(
     '/checkin',
     limit,

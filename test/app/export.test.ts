@@ -5,8 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { recordCheckin } from '../../src/app/checkin.js';
-import { collectPersonData, type PersonData } from '../../src/app/export-data.js';
 import type { Participant } from '../../src/domain/entities.js';
+import { collectPersonData, type PersonData } from '../../src/features/person-data.js';
 import type { Attachment, OutMessage } from '../../src/views/message.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 import { csvObjects, parseCsv } from './rfc4180.js';

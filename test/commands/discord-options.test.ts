@@ -10,7 +10,8 @@ import { deployCommands } from '../../src/platforms/discord/deploy.js';
 import { discordRest } from '../../src/platforms/discord/discord-bot.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 
-const cmds = discordCommands(ALL_COMMANDS());
+// With ANSWER_IN_CHAT every option is registered, chat-only ones too (link mode: test/web/page-forms.test.ts).
+const cmds = discordCommands(ALL_COMMANDS(), true);
 const optionOf = (command: string, sub: string | null, name: string): DiscordOption | undefined => {
   const c = cmds.find((x) => x.name === command);
   const list = sub ? c?.options.find((o) => o.name === sub)?.options : c?.options;

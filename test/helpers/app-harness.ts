@@ -10,7 +10,7 @@ import { handleAction } from '../../src/app/actions.js';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppDeps, AppSettings } from '../../src/app/deps.js';
 import { confirmEnrolment } from '../../src/app/enrol.js';
-import type { Routes } from '../../src/app/feature.js';
+import { type Feature, partsOf, type Routes, routesOf } from '../../src/app/feature.js';
 import { deriveLinkKey } from '../../src/app/links.js';
 import { DeliveryOutbox } from '../../src/app/outbox.js';
 import { findParticipant } from '../../src/app/participants.js';
@@ -19,7 +19,7 @@ import { type Registry, registryOf, runCommand } from '../../src/app/run-command
 import { senderOf } from '../../src/compose.js';
 import type { Participant } from '../../src/domain/entities.js';
 import { MINUTE } from '../../src/domain/types.js';
-import { featureRoutes } from '../../src/features/index.js';
+import { FEATURES } from '../../src/features/index.js';
 import type { Messenger, Recipient, SendOptions, SendResult } from '../../src/ports/messenger.js';
 import { InProcessQueue } from '../../src/queue/in-process-queue.js';
 import { openStore, type SqliteStore } from '../../src/store/open-store.js';
@@ -92,6 +92,8 @@ export interface HarnessOptions {
   settings?: Partial<AppSettings>;
   /** false: the queue holds jobs without running them, as if the process died before delivering. */
   startQueue?: boolean;
+  /** A test's own features, registered after the product's (FEATURES). */
+  features?: readonly Feature[];
 }
 
 export class AppHarness {
@@ -99,7 +101,8 @@ export class AppHarness {
   readonly messenger = new RecordingMessenger(() => this.now);
   readonly log = new RecordingLogger();
   readonly registry: Registry = registryOf(ALL_COMMANDS());
-  readonly routes: Routes = featureRoutes();
+  readonly features: readonly Feature[];
+  readonly routes: Routes;
   readonly settings: AppSettings;
   store: SqliteStore;
   queue!: InProcessQueue;
@@ -112,6 +115,8 @@ export class AppHarness {
     this.t = tempStore();
     this.store = this.t.store;
     this.settings = { ...TEST_SETTINGS, ...opts.settings };
+    this.features = [...FEATURES, ...(opts.features ?? [])];
+    this.routes = routesOf(this.features);
     this.wire(opts.startQueue ?? true);
   }
 
@@ -130,6 +135,7 @@ export class AppHarness {
       log: this.log,
       settings: this.settings,
       secrets: { linkKey: deriveLinkKey(TEST_KEY) },
+      ...partsOf(this.features),
     };
     this.outbox = new DeliveryOutbox(this.queue, core);
     this.deps = { ...core, outbox: this.outbox };

@@ -18,6 +18,7 @@ describe('journal', () => {
     expect(e).toEqual({
       id: e.id,
       participantId: p.id,
+      kind: 'journal',
       localDate: '2025-03-03',
       text: 'Wrote about the session.',
       createdAt: T0,
@@ -68,6 +69,7 @@ describe('intentions', () => {
     expect(a).toEqual({
       id: a.id,
       participantId: p.id,
+      kind: 'intention',
       localDate: '2025-03-01',
       text: 'Be gentle with myself',
       createdAt: T0,

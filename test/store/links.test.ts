@@ -50,6 +50,7 @@ describe('links', () => {
       participantId: p.id,
       purpose: 'checkin',
       localDate: '2025-03-03',
+      formId: null,
       expiresAt: T0 + 60 * MIN,
       usedAt: null,
       createdAt: T0,
@@ -81,10 +82,33 @@ describe('links', () => {
       participantId: null,
       purpose: 'dashboard',
       localDate: null,
+      formId: null,
       expiresAt: T0 + 15 * MIN,
       usedAt: null,
       createdAt: T0,
     });
+  });
+
+  it('keeps the form an entry link opens; only an entry link names one (a CHECK)', () => {
+    const space = store.spaces.ensure('slack', 'T2', 'Clinic', T0);
+    const base = {
+      spaceId: space.id,
+      userId: 'U2',
+      participantId: null,
+      localDate: null,
+      expiresAt: T0 + MIN,
+    };
+    const link = store.links.create(
+      { ...base, tokenHash: tokenHash('entry'), purpose: 'entry', formId: 'journal' },
+      T0,
+    );
+    expect(store.links.get(link.id)?.formId).toBe('journal');
+    expect(() =>
+      store.links.create({ ...base, tokenHash: tokenHash('no-form'), purpose: 'entry' }, T0),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      store.links.create({ ...base, tokenHash: tokenHash('odd'), purpose: 'checkin', formId: 'journal' }, T0),
+    ).toThrow(/CHECK/);
   });
 
   it('returns null for an unknown hash or id', () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.js';
 import { deriveLinkKey } from '../../src/app/links.js';
 import { DeliveryOutbox } from '../../src/app/outbox.js';
+import { featureParts } from '../../src/features/index.js';
 import { PromMetrics } from '../../src/ops/metrics.js';
 import { BullMqQueue } from '../../src/queue/bullmq-queue.js';
 import { mountOps, type OpsOptions } from '../../src/web/routes/ops-routes.js';
@@ -59,6 +60,7 @@ beforeAll(async () => {
     log,
     settings: { ...TEST_SETTINGS },
     secrets: { linkKey: deriveLinkKey(TEST_KEY) },
+    ...featureParts(),
   };
   deps = { ...core, outbox: new DeliveryOutbox(queue, core) };
 });

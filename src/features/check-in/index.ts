@@ -1,10 +1,17 @@
 import { openCheckin, openCheckinWithMood, recordCheckin } from '../../app/checkin.js';
 import type { Feature } from '../../app/feature.js';
 import { skip, snooze } from '../../app/pause.js';
+import { checkinsExport } from './export.js';
+import { CHECKIN_NUDGES } from './nudges.js';
 
-/** The daily check-in: its nudge's buttons (open, mood, skip, snooze) and the chat form that stores it. */
+/**
+ * The daily check-in: its nudges (the day's, the follow-up, a snooze), their buttons (open, mood, skip, snooze), the
+ * chat form that stores it, and its part of /export.
+ */
 export const checkIn: Feature = {
   name: 'check-in',
+  nudges: CHECKIN_NUDGES,
+  exportPart: checkinsExport,
   buttons: {
     'checkin.open': ({ deps, me, now, params }) => openCheckin(deps, me(), now, params.date),
     'checkin.mood': ({ deps, me, now, params }) => openCheckinWithMood(deps, me(), now, params),
@@ -12,12 +19,17 @@ export const checkIn: Feature = {
     'nudge.snooze': ({ deps, me, now, params }) => snooze(deps, me(), params.m, now),
   },
   forms: {
-    'checkin.submit': ({ deps, me, now, params, fields }) =>
+    // A chat modal opens after the mood button, so the mood rides in the form's id; the console asks it first.
+    'checkin.submit': ({ deps, actor, me, now, params, fields }) =>
       recordCheckin(
         deps,
         me(),
-        { ...fields, mood: params.v },
-        { localDate: params.date ?? null, promptId: params.p ?? null, source: 'chat' },
+        params.v === undefined ? fields : { ...fields, mood: params.v },
+        {
+          localDate: params.date ?? null,
+          promptId: params.p ?? null,
+          source: actor.platform === 'console' ? 'console' : 'chat',
+        },
         now,
       ).reply,
   },

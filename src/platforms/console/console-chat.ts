@@ -2,12 +2,12 @@ import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
 import type { Actor } from '../../app/actor.js';
 import type { Caller } from '../../app/caller.js';
-import { recordCheckin } from '../../app/checkin.js';
+import { checkinFormId } from '../../app/checkin.js';
 import type { AppDeps } from '../../app/deps.js';
 import type { Routes } from '../../app/feature.js';
 import { asksForHelp, crisisReply } from '../../app/free-text.js';
 import { handleInbound, type Inbound } from '../../app/inbound.js';
-import { findParticipant, requireParticipant } from '../../app/participants.js';
+import { findParticipant } from '../../app/participants.js';
 import { type Registry, replyForError } from '../../app/run-command.js';
 import { checkinFormFor } from '../../domain/checkin-form.js';
 import { MINUTE } from '../../domain/types.js';
@@ -213,33 +213,23 @@ export class ConsoleChat {
    * An answer to the check-in's current question, unless it asks for help: crisis words always win. The crisis
    * lines come first; written words are still kept as the answer, and a number question is asked again.
    */
-  private answerOrHelp(form: FormSession<FormRequest>, line: string): void {
-    if (!asksForHelp(line)) {
-      this.answerForm(form, line);
-      return;
-    }
+  private async answerOrHelp(form: FormSession<FormRequest>, line: string): Promise<void> {
+    if (!asksForHelp(line)) return this.answerForm(form, line);
     this.reply(crisisReply(this.o.deps.settings));
-    if (form.takesWords && !/^\s*help\W*$/i.test(line)) this.answerForm(form, line);
-    else this.reply({ blocks: [text(consoleTexts.checkinStillOpen), text(form.question())] });
+    if (form.takesWords && !/^\s*help\W*$/i.test(line)) return this.answerForm(form, line);
+    this.reply({ blocks: [text(consoleTexts.checkinStillOpen), text(form.question())] });
   }
 
-  private answerForm(form: FormSession<FormRequest>, line: string): void {
+  private async answerForm(form: FormSession<FormRequest>, line: string): Promise<void> {
     const problem = form.answer(line);
     if (problem || !form.done) {
       this.reply({ blocks: [...(problem ? [text(problem)] : []), text(form.question())] });
       return;
     }
     this.forms.delete(this.user);
-    const now = this.o.clock.now();
-    const me = requireParticipant(this.o.deps.store, this.actor());
-    const { reply } = recordCheckin(
-      this.o.deps,
-      me,
-      form.answers,
-      { localDate: form.meta.localDate, promptId: form.meta.promptId, source: 'console' },
-      now,
-    );
-    this.reply(reply);
+    // The last answer submits the form through the one way in, as a modal or a view does elsewhere.
+    const formId = checkinFormId({ localDate: form.meta.localDate, promptId: form.meta.promptId });
+    this.reply(await this.handle({ kind: 'form', formId, fields: form.answers }));
   }
 
   private async simulator(line: string): Promise<void> {

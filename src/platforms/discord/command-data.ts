@@ -1,4 +1,4 @@
-import type { CommandDef, Leaf } from '../../app/command.js';
+import { type CommandDef, type Leaf, offeredOptions } from '../../app/command.js';
 import type { OptionKind, OptionSpec } from '../../domain/option-kinds.js';
 
 /** Discord's shapes for registering commands (https://discord.com/developers/docs/interactions/application-commands). */
@@ -66,8 +66,8 @@ function limits(o: OptionSpec): Partial<DiscordOption> {
   }
 }
 
-function leafOptions(l: Leaf): DiscordOption[] {
-  const options = Object.entries(l.options).map(([name, o]) => ({
+function leafOptions(l: Leaf, answerInChat: boolean): DiscordOption[] {
+  const options = offeredOptions(l, answerInChat).map(([name, o]) => ({
     type: OPTION_TYPE[o.kind],
     name,
     description: clip(o.description),
@@ -80,9 +80,10 @@ function leafOptions(l: Leaf): DiscordOption[] {
 
 /**
  * Every command from commands/, as Discord registers it. Facilitator and admin commands only make sense in a
- * server (roles live there); the rest work in DMs too.
+ * server (roles live there); the rest work in DMs too. In link mode (`answerInChat` false, the default) chat-only
+ * options are not registered: `/journal write` alone answers with the private page's link.
  */
-export function discordCommands(commands: readonly CommandDef[]): DiscordCommand[] {
+export function discordCommands(commands: readonly CommandDef[], answerInChat = false): DiscordCommand[] {
   return commands.map((c) => {
     const inServerOnly = c.access === 'facilitator' || c.access === 'admin';
     return {
@@ -90,12 +91,12 @@ export function discordCommands(commands: readonly CommandDef[]): DiscordCommand
       description: clip(c.description),
       type: 1,
       options: c.leaf
-        ? leafOptions(c.leaf)
+        ? leafOptions(c.leaf, answerInChat)
         : Object.entries(c.subcommands ?? {}).map(([name, l]) => ({
             type: SUB_COMMAND,
             name,
             description: clip(l.description),
-            options: leafOptions(l),
+            options: leafOptions(l, answerInChat),
           })),
       contexts: inServerOnly ? [0] : [0, 1],
       integration_types: [0],

@@ -8,7 +8,13 @@ import { discordRest } from './discord-bot.js';
 async function main(): Promise<void> {
   const config = loadOrExit(parseDiscordDeployConfig, "See .env.example and the README's Discord section.");
   const rest = discordRest(config);
-  const result = await deployCommands(rest, config.applicationId, config.guildId, ALL_COMMANDS());
+  const result = await deployCommands(
+    rest,
+    config.applicationId,
+    config.guildId,
+    ALL_COMMANDS(),
+    config.answerInChat,
+  );
   process.stdout.write(`${describeDeploy(result)}\n`);
 }
 

@@ -44,12 +44,13 @@ export async function deployCommands(
   applicationId: string,
   guildId: string | null,
   commands: readonly CommandDef[],
+  answerInChat = false,
 ): Promise<DeployResult> {
   const route = guildId
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
   const before = (await rest.get(route)) as Partial<DiscordCommand>[];
-  const wanted = discordCommands(commands);
+  const wanted = discordCommands(commands, answerInChat);
   await rest.put(route, { body: wanted });
   const old = new Map(before.map((c) => [c.name ?? '', c]));
   const result: DeployResult = {

@@ -1,4 +1,4 @@
-import type { CommandDef, Leaf } from '../../app/command.js';
+import { type CommandDef, type Leaf, offeredOptions } from '../../app/command.js';
 import { SLACK_EVENTS_PATH, SLASH_COMMAND } from './slack-app.js';
 
 /** What the bot may do, and why each scope is there (the README lists the same). */
@@ -16,8 +16,8 @@ export const BOT_SCOPES = [
 /** Slack's longest usage hint. */
 const USAGE_HINT_LIMIT = 1000;
 
-const optionsHint = (l: Leaf) =>
-  Object.entries(l.options).map(([name, o]) =>
+const optionsHint = (l: Leaf, answerInChat: boolean) =>
+  offeredOptions(l, answerInChat).map(([name, o]) =>
     o.kind === 'choice'
       ? o.required
         ? o.choices.join('|')
@@ -31,10 +31,13 @@ const optionsHint = (l: Leaf) =>
  * What follows `/interlude` in Slack's hint, read from the same declarations every surface uses: a command with
  * subcommands names them (`settings show|time|…`), one without names its options (`pause [until]`).
  */
-export function usageHint(commands: readonly CommandDef[]): string {
+export function usageHint(commands: readonly CommandDef[], answerInChat = false): string {
   const full = commands
     .map((c) =>
-      [c.name, ...(c.leaf ? optionsHint(c.leaf) : [Object.keys(c.subcommands ?? {}).join('|')])].join(' '),
+      [
+        c.name,
+        ...(c.leaf ? optionsHint(c.leaf, answerInChat) : [Object.keys(c.subcommands ?? {}).join('|')]),
+      ].join(' '),
     )
     .join(' · ');
   // Past Slack's limit, the names alone: every command stays findable.

@@ -18,6 +18,7 @@ interface LinkRow {
   participant_id: number | null;
   purpose: LinkPurpose;
   local_date: LocalDate | null;
+  form_id: string | null;
   expires_at: number;
   used_at: number | null;
   created_at: number;
@@ -31,6 +32,7 @@ const toLink = (r: LinkRow): Link => ({
   participantId: r.participant_id,
   purpose: r.purpose,
   localDate: r.local_date,
+  formId: r.form_id,
   expiresAt: r.expires_at,
   usedAt: r.used_at,
   createdAt: r.created_at,
@@ -40,8 +42,8 @@ type NewRow = Omit<LinkRow, 'id' | 'used_at'>;
 
 export function createLinkRepo(db: Database): LinkRepo {
   const insert = db.prepare<NewRow, LinkRow>(
-    `INSERT INTO links (token_hash, space_id, user_id, participant_id, purpose, local_date, expires_at, created_at)
-     VALUES (@token_hash, @space_id, @user_id, @participant_id, @purpose, @local_date, @expires_at, @created_at)
+    `INSERT INTO links (token_hash, space_id, user_id, participant_id, purpose, local_date, form_id, expires_at, created_at)
+     VALUES (@token_hash, @space_id, @user_id, @participant_id, @purpose, @local_date, @form_id, @expires_at, @created_at)
      RETURNING *`,
   );
   const byHash = db.prepare<[Buffer], LinkRow>('SELECT * FROM links WHERE token_hash = ?');
@@ -81,6 +83,7 @@ export function createLinkRepo(db: Database): LinkRepo {
         participant_id: link.participantId,
         purpose: link.purpose,
         local_date: link.localDate,
+        form_id: link.formId ?? null,
         expires_at: link.expiresAt,
         created_at: now,
       });

@@ -5,7 +5,7 @@
  */
 
 import type { Participant } from '../../domain/entities.js';
-import type { Instant, LocalDate, LocalTime, NudgeKind, Platform } from '../../domain/types.js';
+import type { CheckinNudgeKind, Instant, LocalDate, LocalTime, Platform } from '../../domain/types.js';
 import type { ParticipantPatch } from '../../ports/store.js';
 
 export interface ParticipantRow {
@@ -33,7 +33,7 @@ export interface ParticipantRow {
   last_nudge_at: Instant | null;
   follow_up_handled_for: LocalDate | null;
   next_due_at: Instant | null;
-  next_due_kind: NudgeKind | null;
+  next_due_kind: CheckinNudgeKind | null;
   next_due_date: LocalDate | null;
   created_at: Instant;
 }

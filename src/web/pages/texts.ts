@@ -61,3 +61,20 @@ export const SOMETHING_WENT_WRONG = {
 
 /** The reflection's label when the day's prompt is no longer known (a form shown back after its link ended). */
 export const REFLECTION_LABEL = 'Your reflection (optional)';
+
+/** A page form (journal, intention, action plan, session date) that could not be saved from this browser now. */
+export const ENTRY_NOT_SAVED = {
+  title: 'Please open a new link',
+  lines: (expired: boolean): string[] => [
+    expired
+      ? 'The link to this page has run out, so what you wrote could not be saved from it. Everything you typed is still here, below.'
+      : 'This browser no longer has the session from your link, so what you wrote could not be saved yet. Everything you typed is still here, below.',
+    'To keep it: copy it, type the same command again in your chat with Interlude, and paste it into the page the new link opens. Nothing has been saved so far.',
+  ],
+};
+
+/** Under a page form. */
+export const ENTRY_PRIVACY = 'Only you can see what you write here.';
+
+/** After a page form is saved. */
+export const ENTRY_SAVED = { title: 'Saved', close: 'You can close this page now.' };

@@ -7,6 +7,7 @@ import {
   signFormTicket,
   webSessionFor,
 } from '../../app/links.js';
+import { linkOfSession, participantForLink, redeemLink } from '../../app/page-access.js';
 import { checkinFormDefinition } from '../../domain/checkin-form.js';
 import type { Link, Participant } from '../../domain/entities.js';
 import type { RawAnswers } from '../../domain/form.js';
@@ -112,7 +113,7 @@ function keptAnswers(
 
 /** The page a check-in link opens. */
 export const checkinLanding: Landing = (ctx, _req, res, { session, link }) => {
-  const p = link.participantId === null ? null : ctx.deps.store.participants.get(link.participantId);
+  const p = participantForLink(ctx.deps, link);
   if (!p) {
     const r = refusalPage(ctx.deps.settings, 'unknown');
     res.status(r.status).type('html').send(r.body);
@@ -147,7 +148,7 @@ export const checkinPost =
   (ctx: WebContext) =>
   (req: Request, res: Response): void => {
     const now = ctx.clock.now();
-    const { store, settings } = ctx.deps;
+    const { settings } = ctx.deps;
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
       string,
       unknown
@@ -162,8 +163,8 @@ export const checkinPost =
         forbidden(ctx, res, 'This page needs the link from your check-in message, opened in this browser.');
       return;
     }
-    const link = store.links.get(session.linkId);
-    const p = link?.participantId ? store.participants.get(link.participantId) : null;
+    const link = linkOfSession(ctx.deps, session);
+    const p = link ? participantForLink(ctx.deps, link) : null;
     const live = link && p && link.usedAt === null && link.expiresAt > now;
     if (!csrfMatches(session, body._csrf)) {
       // A page of ours (its ticket proves it) from before a new link was opened here: show it again with this
@@ -203,16 +204,9 @@ export const checkinPost =
     }
     try {
       const promptId = checkinForm(ctx.deps, p, now, link.localDate).prompt.id;
-      const saved = store.transaction(() => {
-        if (!store.links.markUsed(link.id, now)) return null;
-        return recordCheckin(
-          ctx.deps,
-          p,
-          values,
-          { localDate: link.localDate, promptId, source: 'web' },
-          now,
-        );
-      });
+      const saved = redeemLink(ctx.deps, link, now, () =>
+        recordCheckin(ctx.deps, p, values, { localDate: link.localDate, promptId, source: 'web' }, now),
+      );
       if (!saved) {
         const r = refusalPage(settings, 'used');
         res.status(r.status).type('html').send(r.body);

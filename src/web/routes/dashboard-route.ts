@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { rosterFor, type Viewer, viewMember } from '../../app/facilitator-view.js';
 import { DASHBOARD_SESSION_HOURS, webSessionFor } from '../../app/links.js';
+import { spaceNameOf } from '../../app/page-access.js';
 import type { WebSession } from '../../domain/entities.js';
 import { HOUR } from '../../domain/types.js';
 import { readCookie } from '../cookies.js';
@@ -16,7 +17,7 @@ const viewerOf = (s: WebSession): Viewer => ({ spaceId: s.spaceId, userId: s.use
 function sendRoster(ctx: WebContext, res: Response, session: WebSession): void {
   const now = ctx.clock.now();
   const members = rosterFor(ctx.deps, viewerOf(session), now);
-  const spaceName = ctx.deps.store.spaces.get(session.spaceId)?.name ?? null;
+  const spaceName = spaceNameOf(ctx.deps, session.spaceId);
   res
     .type('html')
     .send(

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
-import { collectPersonData, exportFiles } from '../../app/export-data.js';
+import { personExport } from '../../app/export-data.js';
 import { webSessionFor } from '../../app/links.js';
+import { endWebSession, participantForLink, participantOfSession } from '../../app/page-access.js';
 import type { Participant, WebSession } from '../../domain/entities.js';
 import { MINUTE } from '../../domain/types.js';
 import type { Attachment } from '../../views/message.js';
@@ -10,8 +11,7 @@ import type { Landing, WebContext } from '../web-context.js';
 import { refusalPage } from './link-route.js';
 
 /** Everything the person has stored, as files, drawn from the store now (so a download is always current). */
-const filesOf = (ctx: WebContext, p: Participant): Attachment[] =>
-  exportFiles(collectPersonData(ctx.deps.store, p));
+const filesOf = (ctx: WebContext, p: Participant): Attachment[] => personExport(ctx.deps, p);
 
 /**
  * The page an export link (from /export) opens. The link is single-use: the first open uses it up and the
@@ -20,14 +20,12 @@ const filesOf = (ctx: WebContext, p: Participant): Attachment[] =>
  */
 export const exportLanding: Landing = (ctx, _req, res, { session, link }) => {
   const now = ctx.clock.now();
-  const { store } = ctx.deps;
-  const p = link.participantId === null ? null : store.participants.get(link.participantId);
-  // Of two opens of one link, only the first keeps its session; the other is told the link was used.
-  const first = p !== null && store.links.markUsed(link.id, now);
-  if (!p || !first) {
-    store.webSessions.delete(session.id);
+  // The link was used up as it opened (openLink); of two opens only the first got here.
+  const p = participantForLink(ctx.deps, link);
+  if (!p) {
+    endWebSession(ctx.deps, session);
     res.removeHeader('Set-Cookie');
-    const r = refusalPage(ctx.deps.settings, p ? 'used' : 'unknown', p ? 'export' : undefined);
+    const r = refusalPage(ctx.deps.settings, 'unknown');
     res.status(r.status).type('html').send(r.body);
     return;
   }
@@ -49,11 +47,8 @@ function exportOwner(ctx: WebContext, req: Request, res: Response): Participant 
     readCookie(req.headers.cookie, ctx.cookieName),
     ctx.clock.now(),
   );
-  const p =
-    s?.purpose === 'export' && s.participantId !== null
-      ? ctx.deps.store.participants.get(s.participantId)
-      : null;
-  if (p && s && p.spaceId === s.spaceId && p.userId === s.userId) return p;
+  const p = s?.purpose === 'export' ? participantOfSession(ctx.deps, s) : null;
+  if (p) return p;
   res.status(403).type('html').send(exportSignedOutPage(ctx.deps.settings));
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { checkLink, openWebSession } from '../../app/links.js';
+import { openLink } from '../../app/page-access.js';
 import type { LinkPurpose } from '../../domain/entities.js';
 import { sessionCookie } from '../cookies.js';
 import { messagePage, type PageChrome } from '../pages/layout.js';
@@ -40,6 +40,13 @@ const FRESH: Partial<Record<LinkPurpose, { line: Partial<Record<Reason, string>>
     },
     next: "To sign in again, type /dashboard in your group's chat with Interlude.",
   },
+  entry: {
+    line: {
+      expired: 'Links to your private pages last a short while, to keep what you write private.',
+      used: 'Each link saves once, so nobody else can use it after you. What you wrote with it was saved.',
+    },
+    next: 'To write more, type the same command again in your chat with Interlude (for example /journal).',
+  },
   export: {
     line: {
       expired: 'Download links last an hour, because the page gives everything you have stored.',
@@ -65,9 +72,6 @@ export function refusalPage(
   };
 }
 
-/** Links that sign someone in once: the first open uses the link up, so a forwarded or logged copy is dead. */
-const ONE_TIME_LOGIN: ReadonlySet<LinkPurpose> = new Set(['dashboard']);
-
 /**
  * GET /l/:token — open a private link. The page is rendered right here rather than after a redirect: a link
  * clicked in a chat app is a cross-site navigation, and a SameSite=Strict cookie set now is only sent on the
@@ -78,29 +82,16 @@ export const linkRoute =
   (req: Request, res: Response): void | Promise<void> => {
     const now = ctx.clock.now();
     const token = String(req.params.token ?? '');
-    const check = checkLink(ctx.deps, token, now);
-    const landing = check.ok ? landings[check.link.purpose] : undefined;
-    if (!check.ok || !landing) {
-      const r = check.ok
+    const opened = openLink(ctx.deps, token, now, (purpose) => landings[purpose] !== undefined);
+    const landing = opened.ok ? landings[opened.link.purpose] : undefined;
+    if (!opened.ok || !landing) {
+      const r = opened.ok
         ? refusalPage(ctx.deps.settings, 'wrong-purpose')
-        : refusalPage(ctx.deps.settings, check.reason, check.purpose);
+        : refusalPage(ctx.deps.settings, opened.reason, opened.purpose);
       res.status(r.status).type('html').send(r.body);
       return;
     }
-    const link = check.link;
-    const { store } = ctx.deps;
-    // Using up a one-time link and opening its session are one step: of two racing opens, only one signs in.
-    const opened = store.transaction(() =>
-      ONE_TIME_LOGIN.has(link.purpose) && !store.links.markUsed(link.id, now)
-        ? null
-        : openWebSession(ctx.deps, link, now),
-    );
-    if (!opened) {
-      const r = refusalPage(ctx.deps.settings, 'used', link.purpose);
-      res.status(r.status).type('html').send(r.body);
-      return;
-    }
-    const { cookie, session } = opened;
+    const { cookie, session, link } = opened;
     res.setHeader(
       'Set-Cookie',
       sessionCookie(ctx.cookieName, cookie, (session.expiresAt - now) / 1000, ctx.secure),

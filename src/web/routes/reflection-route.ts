@@ -1,3 +1,4 @@
+import { participantForLink } from '../../app/page-access.js';
 import { reflectionPageData } from '../../app/reflection-page.js';
 import { reflectionPage } from '../pages/reflection-page.js';
 import type { Landing } from '../web-context.js';
@@ -9,7 +10,7 @@ import { rangeChart } from './range-chart.js';
  * expires, each time drawn from the data as it is then.
  */
 export const reflectionLanding: Landing = async (ctx, _req, res, { link }) => {
-  const p = link.participantId === null ? null : ctx.deps.store.participants.get(link.participantId);
+  const p = participantForLink(ctx.deps, link);
   if (!p) {
     const r = refusalPage(ctx.deps.settings, 'unknown');
     res.status(r.status).type('html').send(r.body);

@@ -8,10 +8,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPersonData } from '../../../src/app/export-data.js';
 import type { Participant } from '../../../src/domain/entities.js';
 import { daysBetween } from '../../../src/domain/local-time.js';
 import { promptById } from '../../../src/domain/prompts/index.js';
+import { collectPersonData } from '../../../src/features/person-data.js';
 import type { SqliteStore } from '../../../src/store/open-store.js';
 import {
   ACTION,

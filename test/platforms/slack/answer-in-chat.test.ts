@@ -21,6 +21,16 @@ describe('Slack with ANSWER_IN_CHAT=true: mood buttons, then a modal', () => {
     await h.close();
   });
 
+  it('a journal entry typed after /interlude journal is stored exactly as written (Slack’s escapes undone)', async () => {
+    const entry = '*not bold* <@U0CASEY0001> :smile: & <script>x</script> 🌧️ שלום';
+    const saved = await h.command(
+      robin.id,
+      `journal ${entry.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`,
+    );
+    expect(textOf(saved.body.blocks)).toContain('Saved');
+    expect(h.deps.store.journal.all(h.participant(robin.id)?.id ?? 0).map((e) => e.text)).toEqual([entry]);
+  });
+
   it('a mood button opens the modal with the whole prompt; a problem keeps the modal open; then it saves', async () => {
     await h.tick(at(ZONE, '2026-04-03T19:30'));
     const nudge = h.fake.messagesTo(robin.id)[0];
