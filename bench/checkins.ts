@@ -2,10 +2,11 @@
  * Check-in writes through the app layer: `recordCheckin` validates with zod, seals the reflection and the tags
  * with AES-256-GCM, inserts and reschedules in one transaction, then reads the week back for the reply.
  */
-import { recordCheckin } from '../src/app/checkin.js';
+
 import type { Participant } from '../src/domain/entities.js';
 import { charCount } from '../src/domain/text-input.js';
 import { HOUR } from '../src/domain/types.js';
+import { recordCheckin } from '../src/features/check-in/checkin.js';
 import type { BenchWorld } from './fixture.js';
 import { nowMs, prng, quantile } from './stats.js';
 

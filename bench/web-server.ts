@@ -7,9 +7,10 @@
  * link, the day's prompt already chosen and a browser session (cookie + CSRF token), exactly as if each person
  * had opened their link — so the timed POST is the submit alone.
  */
-import { checkinForm } from '../src/app/checkin.js';
+
 import { issueLink, openWebSession } from '../src/app/links.js';
 import { HOUR } from '../src/domain/types.js';
+import { checkinForm } from '../src/features/check-in/checkin.js';
 import { sessionCookieName } from '../src/web/cookies.js';
 import { createWebApp, startWebServer } from '../src/web/server.js';
 import { openWorld, type Population, seedParticipants } from './fixture.js';

@@ -1,7 +1,7 @@
-import { addAction, completeAction, listActions } from '../src/app/action-plans.js';
 import { defineCommand, leaf } from '../src/app/command.js';
 import { option } from '../src/domain/option-kinds.js';
 import { MAX_TEXT_CHARS } from '../src/domain/text-input.js';
+import { addAction, completeAction, listActions } from '../src/features/action-plans/action-plans.js';
 
 const WHICH = 'Which action? Give its number, for example: /action done 2';
 

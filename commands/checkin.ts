@@ -1,5 +1,5 @@
-import { openCheckin } from '../src/app/checkin.js';
 import { defineCommand, leaf } from '../src/app/command.js';
+import { openCheckin } from '../src/features/check-in/checkin.js';
 
 export default defineCommand({
   name: 'checkin',

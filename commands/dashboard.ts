@@ -1,5 +1,5 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { dashboardLogin } from '../src/app/dashboard-login.js';
+import { dashboardLogin } from '../src/features/facilitators/dashboard-login.js';
 
 export default defineCommand({
   name: 'dashboard',

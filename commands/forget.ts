@@ -1,5 +1,5 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { forgetRequest } from '../src/app/forget.js';
+import { forgetRequest } from '../src/features/privacy/forget.js';
 
 export default defineCommand({
   name: 'forget',

@@ -1,5 +1,5 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { resume } from '../src/app/pause.js';
+import { resume } from '../src/features/check-in/pause.js';
 
 export default defineCommand({
   name: 'resume',

@@ -1,7 +1,12 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { SESSION_TEXTS } from '../src/app/session-texts.js';
-import { logSession, planNextSession, removeSession, showSessions } from '../src/app/sessions.js';
 import { option } from '../src/domain/option-kinds.js';
+import {
+  logSession,
+  planNextSession,
+  removeSession,
+  showSessions,
+} from '../src/features/sessions/sessions.js';
+import { SESSION_TEXTS } from '../src/features/sessions/texts.js';
 
 export default defineCommand({
   name: 'session',

@@ -1,4 +1,5 @@
 import { defineCommand, leaf } from '../src/app/command.js';
+import { option } from '../src/domain/option-kinds.js';
 import {
   setCheckinTime,
   setFollowUp,
@@ -6,8 +7,7 @@ import {
   setSharing,
   setZone,
   showSettings,
-} from '../src/app/settings.js';
-import { option } from '../src/domain/option-kinds.js';
+} from '../src/features/settings/settings.js';
 
 const onOrOff = (example: string) => `Say on or off, for example: ${example}`;
 

@@ -1,6 +1,6 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { setFacilitatorRole, showSetup } from '../src/app/space-setup.js';
 import { option } from '../src/domain/option-kinds.js';
+import { setFacilitatorRole, showSetup } from '../src/features/facilitators/space-setup.js';
 
 export default defineCommand({
   name: 'setup',

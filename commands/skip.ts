@@ -1,6 +1,6 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { skip } from '../src/app/pause.js';
 import { option } from '../src/domain/option-kinds.js';
+import { skip } from '../src/features/check-in/pause.js';
 
 export default defineCommand({
   name: 'skip',

@@ -1,6 +1,6 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { readStartWords, startEnrolment } from '../src/app/enrol.js';
 import { option } from '../src/domain/option-kinds.js';
+import { readStartWords, startEnrolment } from '../src/features/enrolment/enrol.js';
 
 export default defineCommand({
   name: 'start',

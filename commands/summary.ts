@@ -1,5 +1,5 @@
 import { defineCommand, leaf } from '../src/app/command.js';
-import { weekSummary } from '../src/app/summary.js';
+import { weekSummary } from '../src/features/reflection/summary.js';
 
 export default defineCommand({
   name: 'summary',

@@ -1,7 +1,6 @@
 import type { Platform } from '../domain/types.js';
 import type { Store } from '../ports/store.js';
 import type { Actor } from './actor.js';
-import { DIRECT_SPACE } from './space-setup.js';
 
 /**
  * Who is asking, as a platform saw them: facts only. The app decides what they mean (which space, facilitator or
@@ -25,6 +24,9 @@ export interface RoleFacts {
   isFacilitator(configuredRole: string | null): boolean | Promise<boolean>;
   isSpaceAdmin(): boolean | Promise<boolean>;
 }
+
+/** The space of someone who enrolled in a direct message, with no server around (Discord DMs). */
+export const DIRECT_SPACE = '@direct';
 
 /** The name a person's space gets when they enrol in a direct message, with no server around. */
 const DIRECT_SPACE_NAME = 'Direct messages';

@@ -6,6 +6,7 @@ import type { Outbox } from '../ports/outbox.js';
 import type { Store } from '../ports/store.js';
 import type { DataParts } from './feature.js';
 import type { NudgeKinds } from './nudge-kinds.js';
+import type { PageForms } from './page-forms.js';
 
 /** Clinic-set values the use cases need; they come from config, never from constants in the code. */
 export interface AppSettings {
@@ -48,6 +49,8 @@ export interface AppDeps {
   nudgeKinds: NudgeKinds;
   /** Every feature's part of /export and /forget, in order. */
   dataParts: DataParts;
+  /** Every feature's page forms by id (src/app/page-forms.ts). */
+  pageForms: PageForms;
 }
 
 /** Where a surface keeps the export files it wrote for a person, so /forget can erase every copy. */

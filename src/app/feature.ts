@@ -4,6 +4,7 @@ import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
 import type { ExportPart, ExportParts } from './export-data.js';
 import { type NudgeKindDef, type NudgeKinds, nudgeKindsOf } from './nudge-kinds.js';
+import { type PageForm, type PageForms, pageFormsOf } from './page-forms.js';
 
 /** What a button's or a chat form's handler gets: who pressed, when, and the parameters its id carried. */
 export interface PressContext {
@@ -41,6 +42,11 @@ export interface Feature {
    * (for example the export files a surface wrote to disk).
    */
   forgetPart?: ForgetPart;
+  /**
+   * Forms the private page takes in place of this feature's chat-only command options (link mode on Discord and
+   * Slack), by id: the id a command leaf names as its `pageForm` (src/app/page-forms.ts).
+   */
+  pageForms?: Readonly<Record<string, PageForm>>;
 }
 
 /** Erases what a feature keeps for a person outside the store; runs after the store has erased their rows. */
@@ -56,6 +62,7 @@ export interface DataParts {
 export interface FeatureParts {
   nudgeKinds: NudgeKinds;
   dataParts: DataParts;
+  pageForms: PageForms;
 }
 
 export function partsOf(features: readonly Feature[]): FeatureParts {
@@ -65,6 +72,7 @@ export function partsOf(features: readonly Feature[]): FeatureParts {
       exports: features.flatMap((f) => (f.exportPart ? [{ owner: f.name, part: f.exportPart }] : [])),
       forgets: features.flatMap((f) => (f.forgetPart ? [f.forgetPart] : [])),
     },
+    pageForms: pageFormsOf(features),
   };
 }
 

@@ -1,20 +1,11 @@
-import { actionForm } from '../domain/action-form.js';
 import type { Participant } from '../domain/entities.js';
 import type { FormDefinition } from '../domain/form.js';
 import { schemaOf } from '../domain/form-schema.js';
-import { intentionForm } from '../domain/intention-form.js';
-import { journalForm } from '../domain/journal-form.js';
-import { localDateOf } from '../domain/local-time.js';
-import { sessionLogForm } from '../domain/session-log-form.js';
-import type { LocalDate } from '../domain/types.js';
 import { parseInput } from '../domain/validation.js';
-import { addJournalEntry, setIntention } from '../features/notes/index.js';
 import type { OutMessage } from '../views/message.js';
-import { addAction } from './action-plans.js';
 import type { AppDeps } from './deps.js';
 import { linkFor } from './links.js';
 import { PAGE_FORM_WHAT, PAGE_FORM_TEXTS as T } from './page-form-texts.js';
-import { logSession } from './sessions.js';
 
 /**
  * Forms the private page takes in place of a command's typed words (link mode on Discord and Slack): each is a
@@ -28,33 +19,36 @@ export interface PageForm {
   initial?(p: Participant, now: number): Record<string, string>;
 }
 
-const textOf = (form: FormDefinition, key: string, answers: Readonly<Record<string, unknown>>): string => {
+/** Every feature's page forms by id, built once at start and passed in AppDeps. */
+export type PageForms = ReadonlyMap<string, PageForm>;
+
+export function pageFormsOf(
+  features: readonly { name: string; pageForms?: Readonly<Record<string, PageForm>> }[],
+) {
+  const all = new Map<string, PageForm>();
+  for (const f of features) {
+    for (const [id, form] of Object.entries(f.pageForms ?? {})) {
+      if (all.has(id)) throw new Error(`the page form ${id} is claimed twice (again by ${f.name})`);
+      all.set(id, form);
+    }
+  }
+  return all as PageForms;
+}
+
+export const pageFormById = (
+  deps: Pick<AppDeps, 'pageForms'>,
+  id: string | null | undefined,
+): PageForm | null => (id ? deps.pageForms.get(id) : undefined) ?? null;
+
+/** The text a page form's answers hold under `key`, validated by the form's own schema. */
+export const textOf = (
+  form: FormDefinition,
+  key: string,
+  answers: Readonly<Record<string, unknown>>,
+): string => {
   const valid = parseInput(schemaOf(form), answers, `invalid-${form.id}`);
   return String(valid[key]);
 };
-
-export const PAGE_FORMS: Readonly<Record<string, PageForm>> = {
-  journal: {
-    form: journalForm,
-    save: (deps, p, a, now) => addJournalEntry(deps, p, textOf(journalForm, 'entry', a), now),
-  },
-  intention: {
-    form: intentionForm,
-    save: (deps, p, a, now) => setIntention(deps, p, textOf(intentionForm, 'intention', a), now),
-  },
-  action: {
-    form: actionForm,
-    save: (deps, p, a, now) => addAction(deps, p, textOf(actionForm, 'action', a), now),
-  },
-  'session-log': {
-    form: sessionLogForm,
-    initial: (p, now) => ({ date: localDateOf(now, p.zone) }),
-    save: (deps, p, a, now) => logSession(deps, p, textOf(sessionLogForm, 'date', a) as LocalDate, now),
-  },
-};
-
-export const pageFormById = (id: string | null | undefined): PageForm | null =>
-  (id ? PAGE_FORMS[id] : undefined) ?? null;
 
 /**
  * The reply to a command whose words go on the page: a private, single-use link to its form. `typed`: the person
@@ -68,7 +62,7 @@ export function pageFormLink(
   typed: boolean,
   now: number,
 ): OutMessage {
-  const entry = pageFormById(formId);
+  const entry = pageFormById(deps, formId);
   if (!entry) throw new Error(`no page form ${formId}`);
   const what = PAGE_FORM_WHAT[formId] ?? entry.form.title;
   return {

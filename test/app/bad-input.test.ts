@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
-import { recordCheckin } from '../../src/app/checkin.js';
 import type { Participant } from '../../src/domain/entities.js';
 import { UserError } from '../../src/errors.js';
+import { recordCheckin } from '../../src/features/check-in/checkin.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 import { said } from './message-words.js';

@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
-import { recordCheckin } from '../../src/app/checkin.js';
 import type { Participant } from '../../src/domain/entities.js';
+import { recordCheckin } from '../../src/features/check-in/checkin.js';
 import { collectPersonData, type PersonData } from '../../src/features/person-data.js';
 import type { Attachment, OutMessage } from '../../src/views/message.js';
 import { AppHarness, at } from '../helpers/app-harness.js';

@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
-import { recordCheckin } from '../../src/app/checkin.js';
 import { prepareDelivery } from '../../src/app/deliver.js';
 import type { Participant } from '../../src/domain/entities.js';
 import { UserError } from '../../src/errors.js';
+import { recordCheckin } from '../../src/features/check-in/checkin.js';
 import { collectPersonData } from '../../src/features/person-data.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { NOT_EMERGENCY } from '../../src/views/texts.js';

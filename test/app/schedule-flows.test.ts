@@ -5,11 +5,11 @@
  */
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordCheckin } from '../../src/app/checkin.js';
 import { checkLink } from '../../src/app/links.js';
 import { PROMPTS } from '../../src/domain/prompts/index.js';
 import { HOUR, MINUTE } from '../../src/domain/types.js';
 import { UserError } from '../../src/errors.js';
+import { recordCheckin } from '../../src/features/check-in/checkin.js';
 import { checkinNudgeLines, followUpLine, snoozeLine } from '../../src/views/texts.js';
 import { AppHarness, at, type SentMessage } from '../helpers/app-harness.js';
 

@@ -9,7 +9,6 @@ import { ALL_COMMANDS } from '../../commands/registry.js';
 import { handleAction } from '../../src/app/actions.js';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppDeps, AppSettings } from '../../src/app/deps.js';
-import { confirmEnrolment } from '../../src/app/enrol.js';
 import { type Feature, partsOf, type Routes, routesOf } from '../../src/app/feature.js';
 import { deriveLinkKey } from '../../src/app/links.js';
 import { DeliveryOutbox } from '../../src/app/outbox.js';
@@ -19,6 +18,7 @@ import { type Registry, registryOf, runCommand } from '../../src/app/run-command
 import { senderOf } from '../../src/compose.js';
 import type { Participant } from '../../src/domain/entities.js';
 import { MINUTE } from '../../src/domain/types.js';
+import { confirmEnrolment } from '../../src/features/enrolment/enrol.js';
 import { FEATURES } from '../../src/features/index.js';
 import type { Messenger, Recipient, SendOptions, SendResult } from '../../src/ports/messenger.js';
 import { InProcessQueue } from '../../src/queue/in-process-queue.js';

@@ -8,13 +8,13 @@
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
-import { recordCheckin } from '../../src/app/checkin.js';
 import { exportLinkMessage } from '../../src/app/export-data.js';
 import { housekeeping } from '../../src/app/housekeeping.js';
 import { linkFor } from '../../src/app/links.js';
 import type { Participant } from '../../src/domain/entities.js';
 import { addDays } from '../../src/domain/local-time.js';
 import { HOUR, MINUTE } from '../../src/domain/types.js';
+import { recordCheckin } from '../../src/features/check-in/checkin.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { renderMoodChart } from '../../src/web/chart/mood-chart.js';
 import { AppHarness, at } from '../helpers/app-harness.js';

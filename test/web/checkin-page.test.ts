@@ -4,12 +4,12 @@
  */
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordCheckin } from '../../src/app/checkin.js';
 import { hashToken, linkFor, mintToken } from '../../src/app/links.js';
 import { CHECKIN_FIELDS, CHECKIN_TAGS } from '../../src/domain/checkin-form.js';
 import type { Participant } from '../../src/domain/entities.js';
 import { promptById } from '../../src/domain/prompts/index.js';
 import { HOUR, MINUTE } from '../../src/domain/types.js';
+import { recordCheckin } from '../../src/features/check-in/checkin.js';
 import { escapeHtml } from '../../src/web/html.js';
 import { createWebApp, startWebServer } from '../../src/web/server.js';
 import { AppHarness, at } from '../helpers/app-harness.js';

@@ -5,10 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
-import { recordCheckin } from '../../src/app/checkin.js';
 import { exportLinkMessage } from '../../src/app/export-data.js';
 import { linkFor } from '../../src/app/links.js';
 import { HOUR, MINUTE } from '../../src/domain/types.js';
+import { recordCheckin } from '../../src/features/check-in/checkin.js';
 import { collectPersonData, exportFiles } from '../../src/features/person-data.js';
 import { escapeHtml } from '../../src/web/html.js';
 import { AppHarness, at } from '../helpers/app-harness.js';

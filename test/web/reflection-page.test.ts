@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
-import { recordCheckin } from '../../src/app/checkin.js';
 import { HOUR } from '../../src/domain/types.js';
+import { recordCheckin } from '../../src/features/check-in/checkin.js';
 import { escapeHtml } from '../../src/web/html.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 

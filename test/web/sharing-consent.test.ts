@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
-import { recordCheckin } from '../../src/app/checkin.js';
+import { recordCheckin } from '../../src/features/check-in/checkin.js';
 import type { OutMessage } from '../../src/views/message.js';
 import { SHARING_EXPLAINED } from '../../src/views/texts.js';
 import { AppHarness, at } from '../helpers/app-harness.js';

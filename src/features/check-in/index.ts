@@ -1,8 +1,8 @@
-import { openCheckin, openCheckinWithMood, recordCheckin } from '../../app/checkin.js';
 import type { Feature } from '../../app/feature.js';
-import { skip, snooze } from '../../app/pause.js';
+import { openCheckin, openCheckinWithMood, recordCheckin } from './checkin.js';
 import { checkinsExport } from './export.js';
 import { CHECKIN_NUDGES } from './nudges.js';
+import { skip, snooze } from './pause.js';
 
 /**
  * The daily check-in: its nudges (the day's, the follow-up, a snooze), their buttons (open, mood, skip, snooze), the

@@ -1,10 +1,10 @@
 import { linkFor } from '../../app/links.js';
 import type { NudgeContext, NudgeKindDef } from '../../app/nudge-kinds.js';
-import { nudgeSessionExtra } from '../../app/session-question.js';
 import { isSkipped } from '../../domain/schedule.js';
 import type { CheckinNudgeKind } from '../../domain/types.js';
 import type { OutMessage } from '../../views/message.js';
 import { checkinNudgeLine, nudgeMessage } from '../../views/nudge.js';
+import { nudgeSessionExtra } from '../sessions/question.js';
 
 /** A check-in nudge is no longer wanted once the day is checked in or skipped. */
 const settled = ({ deps, participant: p, delivery: d }: NudgeContext): boolean =>

@@ -1,6 +1,6 @@
-import { confirmEnrolment } from '../../app/enrol.js';
 import type { Feature } from '../../app/feature.js';
 import { text } from '../../views/message.js';
+import { confirmEnrolment } from './enrol.js';
 import { ENROLMENT_TEXTS } from './texts.js';
 
 /** Joining: /start shows what is kept and asks; these buttons answer. */

@@ -1,6 +1,6 @@
 import type { Feature } from '../../app/feature.js';
-import { forgetConfirmed } from '../../app/forget.js';
 import { text } from '../../views/message.js';
+import { forgetConfirmed } from './forget.js';
 import { PRIVACY_TEXTS } from './texts.js';
 
 /** A person's data is theirs: /forget's confirmation buttons, and the export files a surface wrote erased too. */

@@ -1,6 +1,6 @@
-import { checkinFormId } from '../../app/checkin.js';
 import { checkinFormFor } from '../../domain/checkin-form.js';
 import { without } from '../../domain/form.js';
+import { checkinFormId } from '../../features/check-in/checkin.js';
 import type { FormRequest } from '../../views/message.js';
 import { formModal } from './form-modal.js';
 

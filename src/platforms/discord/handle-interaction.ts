@@ -1,4 +1,3 @@
-import { checkinFormId } from '../../app/checkin.js';
 import type { AppDeps } from '../../app/deps.js';
 import type { Routes } from '../../app/feature.js';
 import { type Inbound as AppInbound, handleInbound, type InboundResult } from '../../app/inbound.js';
@@ -6,6 +5,7 @@ import { type Registry, replyForError } from '../../app/run-command.js';
 import { fieldSchemas } from '../../domain/checkin-form.js';
 import { promptById } from '../../domain/prompts/index.js';
 import { isUserError } from '../../errors.js';
+import { checkinFormId } from '../../features/check-in/checkin.js';
 import { DEFER_AFTER_MS, LATE, withDeadline } from '../../lib/deadline.js';
 import type { Clock } from '../../ports/clock.js';
 import { parseActionId } from '../../views/action-id.js';

@@ -1,6 +1,6 @@
-import { checkinFormId } from '../../app/checkin.js';
 import { checkinFormFor } from '../../domain/checkin-form.js';
 import { type FormDefinition, without } from '../../domain/form.js';
+import { checkinFormId } from '../../features/check-in/checkin.js';
 import type { FormRequest } from '../../views/message.js';
 import { answersFromState, formView, SLACK_TEXT_LIMIT, type StateValues, viewErrors } from './form-view.js';
 import type { SlackBlock } from './render.js';

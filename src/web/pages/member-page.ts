@@ -1,5 +1,5 @@
-import type { MemberCheckin, MemberView } from '../../app/facilitator-view.js';
 import { TAG_LABELS } from '../../domain/checkin-form.js';
+import type { MemberCheckin, MemberView } from '../../features/facilitators/facilitator-view.js';
 import { formatDate } from '../../views/when.js';
 import { type Html, html } from '../html.js';
 import { chartBlock, datedWords } from './entries.js';

@@ -1,5 +1,5 @@
-import type { ActionLine, ReflectionPageData } from '../../app/reflection-page.js';
 import type { ActionStatus } from '../../domain/entities.js';
+import type { ActionLine, ReflectionPageData } from '../../features/reflection/reflection-page.js';
 import { formatDate } from '../../views/when.js';
 import { type Html, html } from '../html.js';
 import { chartBlock, datedWords } from './entries.js';

@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import { checkinForm, recordCheckin } from '../../app/checkin.js';
 import {
   csrfMatches,
   type FormTicket,
@@ -15,6 +14,7 @@ import { fieldProblems } from '../../domain/form-schema.js';
 import { localDateOf } from '../../domain/local-time.js';
 import { promptById } from '../../domain/prompts/index.js';
 import { isUserError } from '../../errors.js';
+import { checkinForm, recordCheckin } from '../../features/check-in/checkin.js';
 import { text } from '../../views/message.js';
 import { readCookie } from '../cookies.js';
 import { checkinPage, checkinSavedPage, longDay } from '../pages/checkin-page.js';

@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { rosterFor, type Viewer, viewMember } from '../../app/facilitator-view.js';
 import { DASHBOARD_SESSION_HOURS, webSessionFor } from '../../app/links.js';
 import { spaceNameOf } from '../../app/page-access.js';
 import type { WebSession } from '../../domain/entities.js';
 import { HOUR } from '../../domain/types.js';
+import { rosterFor, type Viewer, viewMember } from '../../features/facilitators/facilitator-view.js';
 import { readCookie } from '../cookies.js';
 import { messagePage } from '../pages/layout.js';
 import { memberPage, noMemberPage } from '../pages/member-page.js';

@@ -15,7 +15,7 @@ import { refusalPage } from './link-route.js';
 /** The page an entry link opens: its form (journal, intention, action plan, session date), from its definition. */
 export const entryLanding: Landing = (ctx, _req, res, { session, link }) => {
   const p = participantForLink(ctx.deps, link);
-  const entry = pageFormById(link.formId);
+  const entry = pageFormById(ctx.deps, link.formId);
   if (!p || !entry) {
     const r = refusalPage(ctx.deps.settings, 'unknown');
     res.status(r.status).type('html').send(r.body);
@@ -50,11 +50,11 @@ export const entryPost =
       string,
       unknown
     >;
-    const posted = pageFormById(typeof body._form === 'string' ? body._form : null);
+    const posted = pageFormById(ctx.deps, typeof body._form === 'string' ? body._form : null);
     const session = webSessionFor(ctx.deps, readCookie(req.headers.cookie, ctx.cookieName), now);
     const link = session?.purpose === 'entry' ? linkOfSession(ctx.deps, session) : null;
     // The link decides which form this is; the posted name only lets a page without a session come back whole.
-    const entry = link ? pageFormById(link.formId) : posted;
+    const entry = link ? pageFormById(ctx.deps, link.formId) : posted;
     const values = entry ? answersFromBody(entry.form, body) : {};
     const p = link ? participantForLink(ctx.deps, link) : null;
     if (!session || !link || !p || !entry || !csrfMatches(session, body._csrf)) {

@@ -1,4 +1,4 @@
-import type { ScoreRange } from '../../app/reflection-page.js';
+import type { ScoreRange } from '../../features/reflection/reflection-page.js';
 import { renderMoodChart } from '../chart/mood-chart.js';
 
 /** A range of days as the mood, sleep and energy chart, inlined in the page and drawn in the page's colours. */

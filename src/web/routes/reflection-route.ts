@@ -1,5 +1,5 @@
 import { participantForLink } from '../../app/page-access.js';
-import { reflectionPageData } from '../../app/reflection-page.js';
+import { reflectionPageData } from '../../features/reflection/reflection-page.js';
 import { reflectionPage } from '../pages/reflection-page.js';
 import type { Landing } from '../web-context.js';
 import { refusalPage } from './link-route.js';

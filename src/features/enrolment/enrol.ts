@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import type { Participant } from '../domain/entities.js';
-import { localTimeSchema, zoneSchema } from '../domain/local-time.js';
-import { parseInput } from '../domain/validation.js';
-import { UserError } from '../errors.js';
-import { actionId } from '../views/action-id.js';
-import { heading, list, notice, type OutMessage, text } from '../views/message.js';
-import { CONSENT_VERSION, consentText, NOT_EMERGENCY } from '../views/texts.js';
-import { formatInstant } from '../views/when.js';
-import type { Actor } from './actor.js';
-import type { AppDeps } from './deps.js';
+import type { Actor } from '../../app/actor.js';
+import type { AppDeps } from '../../app/deps.js';
+import { findParticipant } from '../../app/participants.js';
+import { updateSchedule } from '../../app/reschedule.js';
+import type { Participant } from '../../domain/entities.js';
+import { localTimeSchema, zoneSchema } from '../../domain/local-time.js';
+import { parseInput } from '../../domain/validation.js';
+import { UserError } from '../../errors.js';
+import { actionId } from '../../views/action-id.js';
+import { heading, list, notice, type OutMessage, text } from '../../views/message.js';
+import { CONSENT_VERSION, consentText, NOT_EMERGENCY } from '../../views/texts.js';
+import { formatInstant } from '../../views/when.js';
 import { ENROL_TEXTS as T } from './enrol-texts.js';
-import { findParticipant } from './participants.js';
-import { updateSchedule } from './reschedule.js';
 
 const enrolSchema = z.object({ zone: zoneSchema, time: localTimeSchema });
 

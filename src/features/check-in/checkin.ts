@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import { checkinSchema, fieldSchemas } from '../domain/checkin-form.js';
-import type { Checkin, CheckinSource, Participant } from '../domain/entities.js';
-import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
-import { choosePrompt } from '../domain/prompt-rotation.js';
-import { promptById } from '../domain/prompts/index.js';
-import type { LocalDate } from '../domain/types.js';
-import { parseInput } from '../domain/validation.js';
-import { UserError } from '../errors.js';
-import { actionId } from '../views/action-id.js';
-import { heading, type OutMessage, text } from '../views/message.js';
-import { phaseNote } from '../views/phase-notes.js';
-import { weekTable } from '../views/week-table.js';
-import { CHECKIN_TEXTS as T } from './checkin-texts.js';
-import type { AppDeps } from './deps.js';
-import { linkFor } from './links.js';
-import { phaseFor } from './phase-of.js';
-import { updateSchedule } from './reschedule.js';
+import type { AppDeps } from '../../app/deps.js';
+import { linkFor } from '../../app/links.js';
+import { phaseFor } from '../../app/phase-of.js';
+import { updateSchedule } from '../../app/reschedule.js';
+import { checkinSchema, fieldSchemas } from '../../domain/checkin-form.js';
+import type { Checkin, CheckinSource, Participant } from '../../domain/entities.js';
+import { addDays, localDateOf, localDateSchema } from '../../domain/local-time.js';
+import { choosePrompt } from '../../domain/prompt-rotation.js';
+import { promptById } from '../../domain/prompts/index.js';
+import type { LocalDate } from '../../domain/types.js';
+import { parseInput } from '../../domain/validation.js';
+import { UserError } from '../../errors.js';
+import { actionId } from '../../views/action-id.js';
+import { heading, type OutMessage, text } from '../../views/message.js';
+import { phaseNote } from '../../views/phase-notes.js';
+import { weekTable } from '../../views/week-table.js';
+import { CHECKIN_TEXTS as T } from './texts.js';
 
 /** How far back a nudge's check-in may still be answered for its own day. */
 const ANSWER_WINDOW_DAYS = 2;

@@ -1,13 +1,13 @@
-import type { Participant } from '../domain/entities.js';
-import { localDateOf, timeInQuietHours } from '../domain/local-time.js';
-import { isPausedOn } from '../domain/schedule.js';
-import type { LocalTime, QuietHours } from '../domain/types.js';
-import { heading, list, type OutMessage, text } from '../views/message.js';
-import { SHARING_EXPLAINED } from '../views/texts.js';
-import { formatInstant } from '../views/when.js';
-import type { AppDeps } from './deps.js';
-import { updateSchedule } from './reschedule.js';
-import { SETTINGS_TEXTS } from './settings-texts.js';
+import type { AppDeps } from '../../app/deps.js';
+import { updateSchedule } from '../../app/reschedule.js';
+import type { Participant } from '../../domain/entities.js';
+import { localDateOf, timeInQuietHours } from '../../domain/local-time.js';
+import { isPausedOn } from '../../domain/schedule.js';
+import type { LocalTime, QuietHours } from '../../domain/types.js';
+import { heading, list, type OutMessage, text } from '../../views/message.js';
+import { SHARING_EXPLAINED } from '../../views/texts.js';
+import { formatInstant } from '../../views/when.js';
+import { SETTINGS_TEXTS } from './texts.js';
 
 const quietLabel = (q: QuietHours | null) => (q ? `${q.start}–${q.end}` : 'off');
 

@@ -4,14 +4,14 @@
  * buttons; until they answer, prompts stay as they were (see domain/phase.ts).
  */
 
-import type { Participant, TherapySession } from '../domain/entities.js';
-import { localDateOf } from '../domain/local-time.js';
-import { actionId } from '../views/action-id.js';
-import type { ActionButton, Block, OutMessage } from '../views/message.js';
-import { text } from '../views/message.js';
-import type { CoreDeps } from './deps.js';
-import { phaseFor } from './phase-of.js';
-import { SESSION_TEXTS as T } from './session-texts.js';
+import type { CoreDeps } from '../../app/deps.js';
+import { phaseFor } from '../../app/phase-of.js';
+import type { Participant, TherapySession } from '../../domain/entities.js';
+import { localDateOf } from '../../domain/local-time.js';
+import { actionId } from '../../views/action-id.js';
+import type { ActionButton, Block, OutMessage } from '../../views/message.js';
+import { text } from '../../views/message.js';
+import { SESSION_TEXTS as T } from './texts.js';
 
 export const SESSION_ANSWER = 'session.answer';
 

@@ -1,11 +1,11 @@
-import type { Checkin, Participant } from '../domain/entities.js';
-import { addDays, localDateOf } from '../domain/local-time.js';
-import { heading, list, type OutMessage, quote, text } from '../views/message.js';
-import { weekTable } from '../views/week-table.js';
-import { formatDate } from '../views/when.js';
-import type { AppDeps } from './deps.js';
-import { linkFor } from './links.js';
-import { SUMMARY_TEXTS as T } from './summary-texts.js';
+import type { AppDeps } from '../../app/deps.js';
+import { linkFor } from '../../app/links.js';
+import type { Checkin, Participant } from '../../domain/entities.js';
+import { addDays, localDateOf } from '../../domain/local-time.js';
+import { heading, list, type OutMessage, quote, text } from '../../views/message.js';
+import { weekTable } from '../../views/week-table.js';
+import { formatDate } from '../../views/when.js';
+import { SUMMARY_TEXTS as T } from './texts.js';
 
 const avg = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1) : '—');
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Participant } from '../domain/entities.js';
-import { addDays, localDateOf } from '../domain/local-time.js';
-import { parseInput } from '../domain/validation.js';
-import { UserError } from '../errors.js';
-import type { OutMessage } from '../views/message.js';
-import type { AppDeps } from './deps.js';
-import { SESSION_TEXTS as T } from './session-texts.js';
+import type { AppDeps } from '../../app/deps.js';
+import type { Participant } from '../../domain/entities.js';
+import { addDays, localDateOf } from '../../domain/local-time.js';
+import { parseInput } from '../../domain/validation.js';
+import { UserError } from '../../errors.js';
+import type { OutMessage } from '../../views/message.js';
 import { showSessions } from './sessions.js';
+import { SESSION_TEXTS as T } from './texts.js';
 
 const answerParams = z.object({
   id: z.coerce

@@ -1,9 +1,9 @@
-import type { ActionStatus, Participant } from '../domain/entities.js';
-import { addDays, localDateOf } from '../domain/local-time.js';
-import type { LocalDate } from '../domain/types.js';
-import { type DayScores, dayScores } from './day-scores.js';
-import type { AppDeps } from './deps.js';
-import { promptTextOf } from './prompt-text.js';
+import { type DayScores, dayScores } from '../../app/day-scores.js';
+import type { AppDeps } from '../../app/deps.js';
+import { promptTextOf } from '../../app/prompt-text.js';
+import type { ActionStatus, Participant } from '../../domain/entities.js';
+import { addDays, localDateOf } from '../../domain/local-time.js';
+import type { LocalDate } from '../../domain/types.js';
 
 /** A range of days for a chart: every day from `from` to `to`, and the days that were answered. */
 export interface ScoreRange {

@@ -1,13 +1,13 @@
-import type { Participant } from '../domain/entities.js';
-import { addDays, localDateOf } from '../domain/local-time.js';
-import type { LocalDate } from '../domain/types.js';
-import { UserError } from '../errors.js';
-import { heading, list, type OutMessage, text } from '../views/message.js';
-import { phaseNote } from '../views/phase-notes.js';
-import type { AppDeps } from './deps.js';
-import { phaseFor } from './phase-of.js';
-import { sessionQuestion } from './session-question.js';
-import { SESSION_TEXTS as T } from './session-texts.js';
+import type { AppDeps } from '../../app/deps.js';
+import { phaseFor } from '../../app/phase-of.js';
+import type { Participant } from '../../domain/entities.js';
+import { addDays, localDateOf } from '../../domain/local-time.js';
+import type { LocalDate } from '../../domain/types.js';
+import { UserError } from '../../errors.js';
+import { heading, list, type OutMessage, text } from '../../views/message.js';
+import { phaseNote } from '../../views/phase-notes.js';
+import { sessionQuestion } from './question.js';
+import { SESSION_TEXTS as T } from './texts.js';
 
 /** How far back a session may be noted: a year before the person joined (older dates are almost always typos). */
 const LOG_BACK_DAYS = 365;

@@ -1,7 +1,7 @@
-import type { Participant } from '../domain/entities.js';
-import { actionId } from '../views/action-id.js';
-import { heading, notice, type OutMessage, text } from '../views/message.js';
-import type { AppDeps } from './deps.js';
+import type { AppDeps } from '../../app/deps.js';
+import type { Participant } from '../../domain/entities.js';
+import { actionId } from '../../views/action-id.js';
+import { heading, notice, type OutMessage, text } from '../../views/message.js';
 
 export function forgetRequest(): OutMessage {
   return {

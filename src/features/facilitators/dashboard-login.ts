@@ -1,8 +1,8 @@
-import { type OutMessage, text } from '../views/message.js';
-import type { Actor } from './actor.js';
-import type { AppDeps } from './deps.js';
-import { FACILITATOR_TEXTS as T } from './facilitator-texts.js';
-import { DASHBOARD_SESSION_HOURS, issueLink } from './links.js';
+import type { Actor } from '../../app/actor.js';
+import type { AppDeps } from '../../app/deps.js';
+import { DASHBOARD_SESSION_HOURS, issueLink } from '../../app/links.js';
+import { type OutMessage, text } from '../../views/message.js';
+import { FACILITATOR_TEXTS as T } from './texts.js';
 
 /**
  * /dashboard: a one-time sign-in link for a facilitator. The link belongs to the facilitator (who need not be

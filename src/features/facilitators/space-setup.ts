@@ -1,11 +1,9 @@
-import { UserError } from '../errors.js';
-import { type OutMessage, text } from '../views/message.js';
-import type { Actor } from './actor.js';
-import type { AppDeps } from './deps.js';
-import { FACILITATOR_TEXTS as T } from './facilitator-texts.js';
-
-/** The space id a direct message resolves to when the person has not enrolled anywhere yet. */
-export const DIRECT_SPACE = '@direct';
+import type { Actor } from '../../app/actor.js';
+import { DIRECT_SPACE } from '../../app/caller.js';
+import type { AppDeps } from '../../app/deps.js';
+import { UserError } from '../../errors.js';
+import { type OutMessage, text } from '../../views/message.js';
+import { FACILITATOR_TEXTS as T } from './texts.js';
 
 function requireServer(actor: Actor): void {
   if (actor.spaceExternalId === DIRECT_SPACE || actor.platform === 'console') {

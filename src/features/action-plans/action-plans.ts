@@ -1,9 +1,9 @@
-import type { ActionPlan, Participant } from '../domain/entities.js';
-import { freeText } from '../domain/text-input.js';
-import { parseInput } from '../domain/validation.js';
-import { UserError } from '../errors.js';
-import { heading, list, type OutMessage, text } from '../views/message.js';
-import type { AppDeps } from './deps.js';
+import type { AppDeps } from '../../app/deps.js';
+import type { ActionPlan, Participant } from '../../domain/entities.js';
+import { freeText } from '../../domain/text-input.js';
+import { parseInput } from '../../domain/validation.js';
+import { UserError } from '../../errors.js';
+import { heading, list, type OutMessage, text } from '../../views/message.js';
 
 const actionText = freeText('action');
 const line = (a: ActionPlan) => `#${a.seq} ${a.status === 'done' ? '✓ ' : ''}${a.text}`;

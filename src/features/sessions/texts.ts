@@ -2,7 +2,7 @@
  * What Interlude says about session dates: /session, its errors, and the question whether a planned session took
  * place. Written and reviewed like every other text (design principle 2).
  */
-import { formatDateLong } from '../views/when.js';
+import { formatDateLong } from '../../views/when.js';
 
 export const PHASE_NAMES = {
   'session-day': 'a session day',

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { Participant } from '../domain/entities.js';
-import { addDays, localDateOf, localDateSchema } from '../domain/local-time.js';
-import type { DaysOrDate } from '../domain/option-kinds.js';
-import { isPausedOn, snoozeTarget, withSkip } from '../domain/schedule.js';
-import { parseInput } from '../domain/validation.js';
-import { UserError } from '../errors.js';
-import { type OutMessage, text } from '../views/message.js';
-import { formatDateLong, formatInstant } from '../views/when.js';
-import type { AppDeps } from './deps.js';
+import type { AppDeps } from '../../app/deps.js';
+import { updateSchedule } from '../../app/reschedule.js';
+import type { Participant } from '../../domain/entities.js';
+import { addDays, localDateOf, localDateSchema } from '../../domain/local-time.js';
+import type { DaysOrDate } from '../../domain/option-kinds.js';
+import { isPausedOn, snoozeTarget, withSkip } from '../../domain/schedule.js';
+import { parseInput } from '../../domain/validation.js';
+import { UserError } from '../../errors.js';
+import { type OutMessage, text } from '../../views/message.js';
+import { formatDateLong, formatInstant } from '../../views/when.js';
 import { PAUSE_TEXTS as T } from './pause-texts.js';
-import { updateSchedule } from './reschedule.js';
 
 /** `/pause` (until /resume), `/pause 2026-12-01` or `/pause 7d`: the option arrives read (src/domain/option-parse.ts). */
 export function pause(deps: AppDeps, p: Participant, until: DaysOrDate | undefined, now: number): OutMessage {

@@ -1,9 +1,9 @@
-import type { Participant } from '../domain/entities.js';
-import { addDays, localDateOf } from '../domain/local-time.js';
-import type { LocalDate } from '../domain/types.js';
-import { type DayScores, dayScores } from './day-scores.js';
-import type { AppDeps } from './deps.js';
-import { promptTextOf } from './prompt-text.js';
+import { type DayScores, dayScores } from '../../app/day-scores.js';
+import type { AppDeps } from '../../app/deps.js';
+import { promptTextOf } from '../../app/prompt-text.js';
+import type { Participant } from '../../domain/entities.js';
+import { addDays, localDateOf } from '../../domain/local-time.js';
+import type { LocalDate } from '../../domain/types.js';
 
 /**
  * What a facilitator sees, and only of members of their own space who chose to share. Every read of a member's
