@@ -9,13 +9,12 @@ import { ALL_COMMANDS } from '../../commands/registry.js';
 import { handleAction } from '../../src/app/actions.js';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppDeps, AppSettings } from '../../src/app/deps.js';
-import { type Feature, partsOf, type Routes, routesOf } from '../../src/app/feature.js';
-import { deriveLinkKey } from '../../src/app/links.js';
-import { DeliveryOutbox } from '../../src/app/outbox.js';
+import { type Feature, type Routes, routesOf } from '../../src/app/feature.js';
+import type { DeliveryOutbox } from '../../src/app/outbox.js';
 import { findParticipant } from '../../src/app/participants.js';
 import { planTick, type TickResult } from '../../src/app/plan-nudges.js';
 import { type Registry, registryOf, runCommand } from '../../src/app/run-command.js';
-import { senderOf } from '../../src/compose.js';
+import { assemble, senderOf } from '../../src/compose.js';
 import type { Participant } from '../../src/domain/entities.js';
 import { MINUTE } from '../../src/domain/types.js';
 import { confirmEnrolment } from '../../src/features/enrolment/enrol.js';
@@ -123,22 +122,25 @@ export class AppHarness {
   private wire(startQueue: boolean): void {
     const store = this.store;
     this.queueStarted = false;
-    this.queue = new InProcessQueue({
-      concurrency: 4,
-      retry: { maxAttempts: 3, backoffMs: 1 },
-      now: () => this.now,
-      onOutcome: (job, outcome) => this.outbox.record(job, outcome),
-      log: this.log,
-    });
-    const core = {
+    // Built by the same assemble() the composition root uses; only the queue's pace and the clock are the test's.
+    const app = assemble({
       store,
-      log: this.log,
       settings: this.settings,
-      secrets: { linkKey: deriveLinkKey(TEST_KEY) },
-      ...partsOf(this.features),
-    };
-    this.outbox = new DeliveryOutbox(this.queue, core);
-    this.deps = { ...core, outbox: this.outbox };
+      key: TEST_KEY,
+      log: this.log,
+      features: this.features,
+      queue: (onOutcome) =>
+        new InProcessQueue({
+          concurrency: 4,
+          retry: { maxAttempts: 3, backoffMs: 1 },
+          now: () => this.now,
+          onOutcome,
+          log: this.log,
+        }),
+    });
+    this.queue = app.queue as InProcessQueue;
+    this.outbox = app.outbox;
+    this.deps = app.deps;
     if (startQueue) this.startQueue();
   }
 
