@@ -8,7 +8,7 @@
  * had opened their link — so the timed POST is the submit alone.
  */
 
-import { issueLink, openWebSession } from '../src/app/links.js';
+import { issueLink, openBrowserSession } from '../src/app/links.js';
 import { HOUR } from '../src/domain/types.js';
 import { checkinForm } from '../src/features/check-in/checkin.js';
 import { sessionCookieName } from '../src/web/cookies.js';
@@ -25,7 +25,7 @@ export interface PoolEntry {
 
 export type ToParent =
   | { type: 'ready'; port: number; cookieName: string; getPath: string; pool: PoolEntry[]; seedMs: number }
-  | { type: 'counts'; checkins: number; webSessions: number; linksUsed: number };
+  | { type: 'counts'; checkins: number; browserSessions: number; linksUsed: number };
 
 export type ToChild = { type: 'counts' } | { type: 'stop' };
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
         getPath = new URL(url).pathname;
         continue;
       }
-      const { cookie, session } = openWebSession(deps, link, WEB_BENCH_AT);
+      const { cookie, session } = openBrowserSession(deps, link, WEB_BENCH_AT);
       pool.push({ cookie, csrf: session.csrfToken });
     }
   });
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       send({
         type: 'counts',
         checkins: count('SELECT COUNT(*) FROM checkins'),
-        webSessions: count('SELECT COUNT(*) FROM web_sessions'),
+        browserSessions: count('SELECT COUNT(*) FROM web_sessions'),
         linksUsed: count('SELECT COUNT(*) FROM links WHERE used_at IS NOT NULL'),
       });
     } else if (m.type === 'stop') {

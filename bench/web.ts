@@ -52,7 +52,7 @@ export interface WebFigures {
   stored: {
     checkins: number;
     linksUsed: number;
-    webSessions: number;
+    browserSessions: number;
     postsAnswered2xx: number;
     postsSent: number;
   };
@@ -226,7 +226,7 @@ export async function benchWeb(o: WebOptions, say: (msg: string) => void): Promi
       stored: {
         checkins: counts.checkins,
         linksUsed: counts.linksUsed,
-        webSessions: counts.webSessions,
+        browserSessions: counts.browserSessions,
         postsAnswered2xx,
         postsSent,
       },
@@ -274,7 +274,7 @@ export function webRows(f: WebFigures): Row[] {
     ...endpointRows(f.checkinPost),
     [
       'stored after the run',
-      `${int(f.stored.checkins)} check-ins = links used (${int(f.stored.postsAnswered2xx)} POSTs counted 2xx, ${int(f.stored.postsSent)} sent incl. warm-up and in flight at the bell), ${int(f.stored.webSessions)} sessions`,
+      `${int(f.stored.checkins)} check-ins = links used (${int(f.stored.postsAnswered2xx)} POSTs counted 2xx, ${int(f.stored.postsSent)} sent incl. warm-up and in flight at the bell), ${int(f.stored.browserSessions)} sessions`,
     ],
     [
       'note',

@@ -8,7 +8,7 @@ import type { AppDeps } from './deps.js';
  * from the minute tick.
  */
 export function housekeeping(deps: AppDeps, now: number): { links: number; sessions: number } {
-  const sessions = deps.store.webSessions.deleteExpired(now);
+  const sessions = deps.store.browserSessions.deleteExpired(now);
   const links = deps.store.links.deleteExpired(now);
   if (links + sessions > 0) deps.log.debug({ links, sessions }, 'expired links and sessions removed');
   return { links, sessions };

@@ -1,8 +1,8 @@
 import type { Logger } from '../ports/logger.js';
 import { shapeForChat } from '../views/chat-shape.js';
 import type { OutMessage } from '../views/message.js';
-import { handleAction, handleFormSubmit } from './actions.js';
 import type { Actor } from './actor.js';
+import { handleButton, handleFormSubmit } from './buttons.js';
 import { type Caller, NO_ROLES, plainActor, type RoleNeeds, resolveActor } from './caller.js';
 import { safeForChat } from './chat-safety.js';
 import type { AppDeps } from './deps.js';
@@ -63,7 +63,7 @@ function dispatch(
     case 'command':
       return runCommand(deps, to.registry, actor, inbound.invocation, now, surface);
     case 'button':
-      return handleAction(deps, to.routes, actor, inbound.id, now);
+      return handleButton(deps, to.routes, actor, inbound.id, now);
     case 'form':
       return handleFormSubmit(deps, to.routes, actor, inbound.formId, inbound.fields, now);
     case 'text':

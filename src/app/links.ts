@@ -1,5 +1,5 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Link, LinkPurpose, Participant, WebSession } from '../domain/entities.js';
+import type { BrowserSession, Link, LinkPurpose, Participant } from '../domain/entities.js';
 import { HOUR } from '../domain/types.js';
 import type { CoreDeps } from './deps.js';
 
@@ -167,14 +167,14 @@ export function readFormTicket(key: Buffer, given: unknown): FormTicket | null {
 }
 
 /** A browser session for a link: an opaque cookie token (only its hash is stored) and a CSRF token. */
-export function openWebSession(
+export function openBrowserSession(
   deps: CoreDeps,
   link: Link,
   now: number,
-): { cookie: string; session: WebSession } {
+): { cookie: string; session: BrowserSession } {
   const cookie = randomBytes(32).toString('base64url');
   const expiresAt = link.purpose === 'dashboard' ? now + DASHBOARD_SESSION_HOURS * HOUR : link.expiresAt;
-  const session = deps.store.webSessions.create(
+  const session = deps.store.browserSessions.create(
     {
       spaceId: link.spaceId,
       userId: link.userId,
@@ -190,13 +190,17 @@ export function openWebSession(
   return { cookie, session };
 }
 
-export function webSessionFor(deps: CoreDeps, cookie: string | undefined, now: number): WebSession | null {
+export function webSessionFor(
+  deps: CoreDeps,
+  cookie: string | undefined,
+  now: number,
+): BrowserSession | null {
   if (!cookie || cookie.length > 100) return null;
-  const s = deps.store.webSessions.byTokenHash(hashToken(cookie));
+  const s = deps.store.browserSessions.byTokenHash(hashToken(cookie));
   return s && s.expiresAt > now ? s : null;
 }
 
-export const csrfMatches = (session: WebSession, given: unknown): boolean => {
+export const csrfMatches = (session: BrowserSession, given: unknown): boolean => {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(session.csrfToken);
   const b = Buffer.from(given);

@@ -1,6 +1,6 @@
-import type { Link, LinkPurpose, Participant, WebSession } from '../domain/entities.js';
+import type { BrowserSession, Link, LinkPurpose, Participant } from '../domain/entities.js';
 import type { CoreDeps } from './deps.js';
-import { checkLink, type LinkCheck, openWebSession } from './links.js';
+import { checkLink, type LinkCheck, openBrowserSession } from './links.js';
 
 /**
  * What the private pages may do with links and sessions, as use cases: the web routes call these and never the
@@ -25,7 +25,7 @@ export function redeemLink<T>(deps: CoreDeps, link: Link, now: number, work?: ()
 }
 
 export type OpenedLink =
-  | { ok: true; link: Link; session: WebSession; cookie: string }
+  | { ok: true; link: Link; session: BrowserSession; cookie: string }
   | (Extract<LinkCheck, { ok: false }> & { link?: Link });
 
 /**
@@ -43,7 +43,9 @@ export function openLink(
   const link = check.link;
   if (!opens(link.purpose)) return { ok: false, reason: 'wrong-purpose', link };
   const opened = deps.store.transaction(() =>
-    USED_ON_OPEN.has(link.purpose) && !redeemLink(deps, link, now) ? null : openWebSession(deps, link, now),
+    USED_ON_OPEN.has(link.purpose) && !redeemLink(deps, link, now)
+      ? null
+      : openBrowserSession(deps, link, now),
   );
   if (!opened) return { ok: false, reason: 'used', purpose: link.purpose, link };
   return { ok: true, link, ...opened };
@@ -54,18 +56,18 @@ export const participantForLink = (deps: CoreDeps, link: Link): Participant | nu
   link.participantId === null ? null : deps.store.participants.get(link.participantId);
 
 /** The link a browser session was opened from, or null. */
-export const linkOfSession = (deps: CoreDeps, session: WebSession): Link | null =>
+export const linkOfSession = (deps: CoreDeps, session: BrowserSession): Link | null =>
   session.linkId === null ? null : deps.store.links.get(session.linkId);
 
 /** The person a session belongs to, only when it is still theirs (same space, same platform user). */
-export function participantOfSession(deps: CoreDeps, session: WebSession): Participant | null {
+export function participantOfSession(deps: CoreDeps, session: BrowserSession): Participant | null {
   const p = session.participantId === null ? null : deps.store.participants.get(session.participantId);
   return p && p.spaceId === session.spaceId && p.userId === session.userId ? p : null;
 }
 
 /** End a browser session now (a refused page must leave no way in behind it). */
-export const endWebSession = (deps: CoreDeps, session: WebSession): void => {
-  deps.store.webSessions.delete(session.id);
+export const endBrowserSession = (deps: CoreDeps, session: BrowserSession): void => {
+  deps.store.browserSessions.delete(session.id);
 };
 
 /** A space's name as its platform gave it, for a page heading. */

@@ -158,7 +158,7 @@ export interface LinkEnding {
 }
 
 /** A browser session opened from a link: an HttpOnly cookie whose hash is stored, with its CSRF token. */
-export interface WebSession {
+export interface BrowserSession {
   id: number;
   spaceId: number;
   userId: string;

@@ -7,6 +7,7 @@ import type {
   ActionPlan,
   ActionStatus,
   AuditEntry,
+  BrowserSession,
   Checkin,
   CheckinAnswers,
   CheckinSource,
@@ -20,7 +21,6 @@ import type {
   SessionStatus,
   Space,
   TherapySession,
-  WebSession,
 } from '../domain/entities.js';
 import type { Instant, LocalDate, Platform } from '../domain/types.js';
 
@@ -146,11 +146,11 @@ export interface LinkRepo {
   endingByTokenHash(tokenHash: Buffer): LinkEnding | null;
 }
 
-export type NewWebSession = Omit<WebSession, 'id' | 'createdAt'> & { tokenHash: Buffer };
+export type NewBrowserSession = Omit<BrowserSession, 'id' | 'createdAt'> & { tokenHash: Buffer };
 
-export interface WebSessionRepo {
-  create(session: NewWebSession, now: Instant): WebSession;
-  byTokenHash(tokenHash: Buffer): WebSession | null;
+export interface BrowserSessionRepo {
+  create(session: NewBrowserSession, now: Instant): BrowserSession;
+  byTokenHash(tokenHash: Buffer): BrowserSession | null;
   delete(id: number): void;
   deleteExpired(now: Instant): number;
 }
@@ -173,7 +173,7 @@ export interface Store {
   deliveries: DeliveryRepo;
   prompts: PromptHistoryRepo;
   links: LinkRepo;
-  webSessions: WebSessionRepo;
+  browserSessions: BrowserSessionRepo;
   audit: AuditRepo;
   /** Run `fn` atomically: all of its writes land, or none. */
   transaction<T>(fn: () => T): T;

@@ -11,6 +11,7 @@ import { migrate } from './migrate.js';
 import { migrations } from './migrations.js';
 import { createActionPlanRepo } from './repos/action-plans.js';
 import { createAuditRepo } from './repos/audit.js';
+import { createBrowserSessionRepo } from './repos/browser-sessions.js';
 import { createCheckinRepo } from './repos/checkins.js';
 import { createDeliveryRepo } from './repos/deliveries.js';
 import { createLinkRepo } from './repos/links.js';
@@ -19,7 +20,6 @@ import { createParticipantRepo } from './repos/participants.js';
 import { createPromptHistoryRepo } from './repos/prompt-history.js';
 import { createSessionRepo } from './repos/sessions.js';
 import { createSpaceRepo } from './repos/spaces.js';
-import { createWebSessionRepo } from './repos/web-sessions.js';
 
 export interface SqliteStore extends Store {
   /** The connection itself, for tests, benchmarks and backups. The app goes through the repositories. */
@@ -83,7 +83,7 @@ function assemble(db: Database, cipher: FieldCipher): SqliteStore {
   // Links and sessions name a person by (space, user) even when they carry no participant id (a facilitator's
   // login), and audit rows name the facilitator who looked by user id alone: these reach what the cascade cannot.
   const deleteLinks = db.prepare<[number, string]>('DELETE FROM links WHERE space_id = ? AND user_id = ?');
-  const deleteWebSessions = db.prepare<[number, string]>(
+  const deleteBrowserSessions = db.prepare<[number, string]>(
     'DELETE FROM web_sessions WHERE space_id = ? AND user_id = ?',
   );
   // The record that someone looked at another person's data stays (it is theirs too); who looked does not.
@@ -108,7 +108,7 @@ function assemble(db: Database, cipher: FieldCipher): SqliteStore {
     deliveries: createDeliveryRepo(db),
     prompts: createPromptHistoryRepo(db),
     links: createLinkRepo(db),
-    webSessions: createWebSessionRepo(db),
+    browserSessions: createBrowserSessionRepo(db),
     audit: createAuditRepo(db),
     transaction,
 
@@ -116,7 +116,7 @@ function assemble(db: Database, cipher: FieldCipher): SqliteStore {
       transaction(() => {
         const who = whoIs.get(participantId);
         if (!who) return;
-        deleteWebSessions.run(who.space_id, who.user_id);
+        deleteBrowserSessions.run(who.space_id, who.user_id);
         deleteLinks.run(who.space_id, who.user_id);
         eraseActor.run(ERASED_ACTOR, who.space_id, who.user_id);
         // Every per-person table cascades from participants (see migrations.ts), so one DELETE reaches the rest.

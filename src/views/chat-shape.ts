@@ -1,7 +1,7 @@
 import { moodField } from '../domain/checkin-form.js';
 import { scaleSteps } from '../domain/form.js';
-import { actionId, parseActionId } from './action-id.js';
-import type { ActionButton, Block, OutMessage } from './message.js';
+import { buttonId, parseButtonId } from './button-id.js';
+import type { Block, Button, OutMessage } from './message.js';
 
 /**
  * How a check-in is asked on a chat platform (Discord, Slack). Shared so both ask the same way.
@@ -17,7 +17,7 @@ export function shapeForChat(m: OutMessage, answerInChat: boolean): OutMessage {
     const { form: _form, ...rest } = m;
     return {
       ...rest,
-      actions: hasLink ? actions.filter((a) => parseActionId(a.id).verb !== 'checkin.open') : actions,
+      actions: hasLink ? actions.filter((a) => parseButtonId(a.id).verb !== 'checkin.open') : actions,
     };
   }
   // A form without a mood yet: ask mood with buttons first.
@@ -33,11 +33,11 @@ export function shapeForChat(m: OutMessage, answerInChat: boolean): OutMessage {
       actions,
     };
   }
-  const open = actions.find((a) => parseActionId(a.id).verb === 'checkin.open');
+  const open = actions.find((a) => parseButtonId(a.id).verb === 'checkin.open');
   if (!open) return m;
   return {
     ...m,
-    blocks: [...m.blocks, moodScale(parseActionId(open.id).params.date ?? '')],
+    blocks: [...m.blocks, moodScale(parseButtonId(open.id).params.date ?? '')],
     actions: actions.filter((a) => a !== open),
   };
 }
@@ -52,9 +52,9 @@ export const moodScale = (date: string): Block => ({
 });
 
 /** One button a point of the mood scale (1 to 10), each carrying the day it answers for. */
-export function moodButtons(date: string): ActionButton[] {
+export function moodButtons(date: string): Button[] {
   return scaleSteps(MOOD).map((v) => ({
-    id: actionId('checkin.mood', date ? { date, v } : { v }),
+    id: buttonId('checkin.mood', date ? { date, v } : { v }),
     label: String(v),
     style: 'secondary' as const,
   }));

@@ -22,10 +22,10 @@ export type Block =
    * One question answered by pressing a number (in chat, the mood that starts a check-in). Chat renderers show the
    * buttons as a group of their own, after the text and before the message's other buttons.
    */
-  | { type: 'scale'; label: string; buttons: ActionButton[] };
+  | { type: 'scale'; label: string; buttons: Button[] };
 
-export interface ActionButton {
-  /** `verb?key=value&…`, parsed by the app's action router (see src/app/actions.ts). */
+export interface Button {
+  /** `verb?key=value&…`, parsed by the app's button router (see src/app/buttons.ts). */
   id: string;
   label: string;
   style?: 'primary' | 'secondary' | 'danger';
@@ -49,7 +49,7 @@ export interface FormRequest {
 
 export interface OutMessage {
   blocks: Block[];
-  actions?: ActionButton[];
+  actions?: Button[];
   files?: Attachment[];
   form?: FormRequest;
   /** Holds health content: chat platforms must not send it through their API unless the operator opted in. */

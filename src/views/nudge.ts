@@ -1,5 +1,5 @@
 import type { CheckinNudgeKind, LocalDate } from '../domain/types.js';
-import { actionId } from './action-id.js';
+import { buttonId } from './button-id.js';
 import type { OutMessage } from './message.js';
 import { checkinNudgeLines, followUpLine, snoozeLine } from './texts.js';
 
@@ -36,13 +36,13 @@ export function nudgeMessage(v: CheckinNudgeView): OutMessage {
       { type: 'link', label: 'Open your private check-in page', url: v.checkinUrl },
     ],
     actions: [
-      { id: actionId('checkin.open', { date }), label: 'Check in', style: 'primary' },
-      { id: actionId('nudge.skip', { date }), label: 'Skip today', style: 'secondary' },
+      { id: buttonId('checkin.open', { date }), label: 'Check in', style: 'primary' },
+      { id: buttonId('nudge.skip', { date }), label: 'Skip today', style: 'secondary' },
       ...(v.snooze
         ? [
-            { id: actionId('nudge.snooze', { m: 60 }), label: 'Snooze 1 hour', style: 'secondary' as const },
+            { id: buttonId('nudge.snooze', { m: 60 }), label: 'Snooze 1 hour', style: 'secondary' as const },
             {
-              id: actionId('nudge.snooze', { m: 180 }),
+              id: buttonId('nudge.snooze', { m: 180 }),
               label: 'Snooze 3 hours',
               style: 'secondary' as const,
             },

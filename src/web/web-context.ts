@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../app/deps.js';
-import type { Link, LinkPurpose, WebSession } from '../domain/entities.js';
+import type { BrowserSession, Link, LinkPurpose } from '../domain/entities.js';
 import type { Clock } from '../ports/clock.js';
 
 /** What every route needs: the app, the clock, and how cookies are set. */
@@ -17,6 +17,6 @@ export type Landing = (
   ctx: WebContext,
   req: Request,
   res: Response,
-  s: { session: WebSession; link: Link },
+  s: { session: BrowserSession; link: Link },
 ) => void;
 export type Landings = Partial<Record<LinkPurpose, Landing>>;

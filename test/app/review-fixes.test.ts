@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { housekeeping } from '../../src/app/housekeeping.js';
-import { issueLink, openWebSession } from '../../src/app/links.js';
+import { issueLink, openBrowserSession } from '../../src/app/links.js';
 import { HOUR, MINUTE } from '../../src/domain/types.js';
 import { UserError } from '../../src/errors.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
@@ -88,7 +88,7 @@ describe('housekeeping', () => {
       'checkin',
       h.now,
     );
-    openWebSession(h.deps, link, h.now);
+    openBrowserSession(h.deps, link, h.now);
     h.now += 35 * HOUR;
     expect(housekeeping(h.deps, h.now)).toEqual({ links: 0, sessions: 0 });
     h.now += 2 * HOUR;

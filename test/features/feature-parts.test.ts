@@ -10,7 +10,7 @@ import { type Feature, partsOf } from '../../src/app/feature.js';
 import { planNudge } from '../../src/app/plan-nudges.js';
 import type { Participant } from '../../src/domain/entities.js';
 import { FEATURES } from '../../src/features/index.js';
-import { actionId } from '../../src/views/action-id.js';
+import { buttonId } from '../../src/views/button-id.js';
 import { AppHarness, at } from '../helpers/app-harness.js';
 
 const ZONE = 'Europe/London';
@@ -32,7 +32,7 @@ const weekly: Feature = {
       message: ({ delivery }) => ({
         blocks: [{ type: 'text', text: LINE }],
         actions: [
-          { id: actionId('weekly.open', { date: delivery.localDate }), label: 'Open', style: 'primary' },
+          { id: buttonId('weekly.open', { date: delivery.localDate }), label: 'Open', style: 'primary' },
         ],
       }),
     },

@@ -6,8 +6,8 @@
 import type { Server } from 'node:http';
 import { DateTime } from 'luxon';
 import { ALL_COMMANDS } from '../../commands/registry.js';
-import { handleAction } from '../../src/app/actions.js';
 import type { Actor } from '../../src/app/actor.js';
+import { handleButton } from '../../src/app/buttons.js';
 import type { AppDeps, AppSettings } from '../../src/app/deps.js';
 import { type Feature, type Routes, routesOf } from '../../src/app/feature.js';
 import type { DeliveryOutbox } from '../../src/app/outbox.js';
@@ -179,7 +179,7 @@ export class AppHarness {
   }
 
   action(actor: Actor, id: string): OutMessage {
-    return handleAction(this.deps, this.routes, actor, id, this.now);
+    return handleButton(this.deps, this.routes, actor, id, this.now);
   }
 
   /** /start then the agree button, the way a person enrols. */

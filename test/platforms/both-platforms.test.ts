@@ -58,7 +58,7 @@ it('runs Discord and Slack in one process: each person’s nudge goes out on the
     text: `start zone:${ZONE} time:07:15`,
   });
   const agreeS = actionIds(sOffer.body.blocks).find((id) => id.startsWith('enrol.agree'));
-  const clicked = await slack.blockAction(url, { user: 'U0SAMI00001', actionId: agreeS ?? '' });
+  const clicked = await slack.blockAction(url, { user: 'U0SAMI00001', buttonId: agreeS ?? '' });
   await clicked.waitForResponses(1);
 
   clock.t = at(ZONE, '2026-05-04T07:15');

@@ -47,7 +47,7 @@ const tokensOf = (word: string) => ({
 });
 const linksAndSessions = (word: string) => ({
   links: tokensOf(word).links.map((n) => store.links.byTokenHash(tokenHash(n))),
-  sessions: tokensOf(word).sessions.map((n) => store.webSessions.byTokenHash(tokenHash(n))),
+  sessions: tokensOf(word).sessions.map((n) => store.browserSessions.byTokenHash(tokenHash(n))),
 });
 
 function fill(p: Participant, word: string): void {
@@ -94,7 +94,7 @@ function fill(p: Participant, word: string): void {
     T0,
   );
   store.links.markUsed(link.id, T0 + MIN);
-  store.webSessions.create(
+  store.browserSessions.create(
     {
       tokenHash: tokenHash(`${word}-checkin-cookie`),
       spaceId: p.spaceId,
@@ -120,7 +120,7 @@ function fill(p: Participant, word: string): void {
     },
     T0,
   );
-  store.webSessions.create(
+  store.browserSessions.create(
     {
       tokenHash: tokenHash(`${word}-login-cookie`),
       spaceId: p.spaceId,
@@ -134,7 +134,7 @@ function fill(p: Participant, word: string): void {
     T0 + MIN,
   );
   // A session bound to no link and no participant: only the (space, user) delete can reach it.
-  store.webSessions.create(
+  store.browserSessions.create(
     {
       tokenHash: tokenHash(`${word}-unlinked-cookie`),
       spaceId: p.spaceId,

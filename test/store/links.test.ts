@@ -199,7 +199,7 @@ describe('links', () => {
       },
       T0,
     );
-    const session = store.webSessions.create(
+    const session = store.browserSessions.create(
       {
         tokenHash: tokenHash('cookie'),
         spaceId: space.id,
@@ -213,12 +213,12 @@ describe('links', () => {
       T0 + MIN,
     );
     expect(store.links.deleteExpired(T0 + 60 * MIN)).toBe(0);
-    expect(store.webSessions.byTokenHash(tokenHash('cookie'))).toEqual(session);
+    expect(store.browserSessions.byTokenHash(tokenHash('cookie'))).toEqual(session);
 
     // Once the session has expired too, the link goes, and the session with it by cascade.
     expect(store.links.deleteExpired(T0 + 120 * MIN)).toBe(1);
     expect(store.links.get(login.id)).toBeNull();
-    expect(store.webSessions.byTokenHash(tokenHash('cookie'))).toBeNull();
+    expect(store.browserSessions.byTokenHash(tokenHash('cookie'))).toBeNull();
   });
 
   it('refuses an unknown purpose, an unknown space and an unknown participant', () => {

@@ -372,7 +372,7 @@ describe('refusals: a kind page, a way to a fresh link, nothing stored', () => {
       expect(r.status).toBe(200);
       const cookie = r.headers.getSetCookie()[0]?.split(';')[0] ?? '';
       const csrf = /reflection (\S+)<\/p>/.exec(r.body)?.[1] ?? '';
-      expect(h.store.webSessions.byTokenHash(hashToken(cookie.split('=')[1] ?? ''))?.purpose).toBe(
+      expect(h.store.browserSessions.byTokenHash(hashToken(cookie.split('=')[1] ?? ''))?.purpose).toBe(
         'reflection',
       );
       const before = h.rowCounts();

@@ -11,7 +11,7 @@ import { promptById } from '../../domain/prompts/index.js';
 import type { LocalDate } from '../../domain/types.js';
 import { parseInput } from '../../domain/validation.js';
 import { UserError } from '../../errors.js';
-import { actionId } from '../../views/action-id.js';
+import { buttonId } from '../../views/button-id.js';
 import { heading, type OutMessage, text } from '../../views/message.js';
 import { phaseNote } from '../../views/phase-notes.js';
 import { weekTable } from '../../views/week-table.js';
@@ -68,7 +68,7 @@ export function openCheckinWithMood(
 
 /** The id a chat form is opened with; it comes back on submit, so it carries what the form was for. */
 export const checkinFormId = (f: { localDate: string; promptId: string; mood?: number }): string =>
-  actionId('checkin.submit', {
+  buttonId('checkin.submit', {
     date: f.localDate,
     p: f.promptId,
     ...(f.mood === undefined ? {} : { v: f.mood }),

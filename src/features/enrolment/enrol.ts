@@ -7,7 +7,7 @@ import type { Participant } from '../../domain/entities.js';
 import { localTimeSchema, zoneSchema } from '../../domain/local-time.js';
 import { parseInput } from '../../domain/validation.js';
 import { UserError } from '../../errors.js';
-import { actionId } from '../../views/action-id.js';
+import { buttonId } from '../../views/button-id.js';
 import { heading, list, notice, type OutMessage, text } from '../../views/message.js';
 import { CONSENT_VERSION, consentText, NOT_EMERGENCY } from '../../views/texts.js';
 import { formatInstant } from '../../views/when.js';
@@ -70,11 +70,11 @@ export function startEnrolment(
     blocks: [heading(T.welcome), ...consentText(input.zone, input.time).map(text), notice(NOT_EMERGENCY)],
     actions: [
       {
-        id: actionId('enrol.agree', { zone: input.zone, time: input.time }),
+        id: buttonId('enrol.agree', { zone: input.zone, time: input.time }),
         label: T.agree,
         style: 'primary',
       },
-      { id: actionId('enrol.cancel'), label: T.notNow, style: 'secondary' },
+      { id: buttonId('enrol.cancel'), label: T.notNow, style: 'secondary' },
     ],
   };
 }

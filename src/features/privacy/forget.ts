@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js';
 import type { Participant } from '../../domain/entities.js';
-import { actionId } from '../../views/action-id.js';
+import { buttonId } from '../../views/button-id.js';
 import { heading, notice, type OutMessage, text } from '../../views/message.js';
 
 export function forgetRequest(): OutMessage {
@@ -12,8 +12,8 @@ export function forgetRequest(): OutMessage {
       ),
     ],
     actions: [
-      { id: actionId('forget.confirm'), label: 'Yes, erase everything', style: 'danger' },
-      { id: actionId('forget.cancel'), label: 'Keep my data', style: 'secondary' },
+      { id: buttonId('forget.confirm'), label: 'Yes, erase everything', style: 'danger' },
+      { id: buttonId('forget.cancel'), label: 'Keep my data', style: 'secondary' },
     ],
   };
 }

@@ -8,8 +8,8 @@ import type { CoreDeps } from '../../app/deps.js';
 import { phaseFor } from '../../app/phase-of.js';
 import type { Participant, TherapySession } from '../../domain/entities.js';
 import { localDateOf } from '../../domain/local-time.js';
-import { actionId } from '../../views/action-id.js';
-import type { ActionButton, Block, OutMessage } from '../../views/message.js';
+import { buttonId } from '../../views/button-id.js';
+import type { Block, Button, OutMessage } from '../../views/message.js';
 import { text } from '../../views/message.js';
 import { SESSION_TEXTS as T } from './texts.js';
 
@@ -30,12 +30,12 @@ export function sessionQuestion(
   deps: CoreDeps,
   p: Participant,
   now: number,
-): { blocks: Block[]; actions: ActionButton[] } | null {
+): { blocks: Block[]; actions: Button[] } | null {
   const s = awaiting(deps, p, now);
   if (!s) return null;
   const today = localDateOf(now, p.zone);
-  const button = (a: 'yes' | 'no' | 'moved', label: string, style: ActionButton['style']) => ({
-    id: actionId(SESSION_ANSWER, { id: s.id, a }),
+  const button = (a: 'yes' | 'no' | 'moved', label: string, style: Button['style']) => ({
+    id: buttonId(SESSION_ANSWER, { id: s.id, a }),
     label,
     style,
   });

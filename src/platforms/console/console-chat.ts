@@ -11,7 +11,7 @@ import { type Registry, replyForError } from '../../app/run-command.js';
 import { checkinFormFor } from '../../domain/checkin-form.js';
 import { MINUTE } from '../../domain/types.js';
 import { checkinFormId } from '../../features/check-in/checkin.js';
-import { type ActionButton, type FormRequest, type OutMessage, text } from '../../views/message.js';
+import { type Button, type FormRequest, type OutMessage, text } from '../../views/message.js';
 import { parseCommandLine } from '../parse-line.js';
 import { ConsoleMessenger } from './console-messenger.js';
 import { consoleTexts } from './console-texts.js';
@@ -57,7 +57,7 @@ export class ConsoleChat {
   private user = 'you';
   /** Console names acting as facilitators (on Discord and Slack a role decides; here the simulator does). */
   private readonly facilitators = new Set<string>();
-  private readonly choices = new Map<string, readonly ActionButton[]>();
+  private readonly choices = new Map<string, readonly Button[]>();
   private readonly forms = new Map<string, FormSession<FormRequest>>();
   private lastTick: number;
   private quit = false;

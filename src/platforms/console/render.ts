@@ -1,4 +1,4 @@
-import type { ActionButton, Block, OutMessage } from '../../views/message.js';
+import type { Block, Button, OutMessage } from '../../views/message.js';
 
 // Terminal escape sequences in a person's text could move the cursor or recolour the screen: show them inert.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
@@ -32,7 +32,7 @@ function block(b: Block): string {
   }
 }
 
-export const renderActions = (actions: readonly ActionButton[]): string =>
+export const renderActions = (actions: readonly Button[]): string =>
   `  ${actions.map((a, i) => `[${i + 1}] ${inert(a.label)}`).join('   ')}`;
 
 /** A neutral message as terminal lines. Buttons become numbered choices the person answers by typing the number. */

@@ -8,7 +8,7 @@ import { isUserError } from '../../errors.js';
 import { checkinFormId } from '../../features/check-in/checkin.js';
 import { DEFER_AFTER_MS, LATE, withDeadline } from '../../lib/deadline.js';
 import type { Clock } from '../../ports/clock.js';
-import { parseActionId } from '../../views/action-id.js';
+import { parseButtonId } from '../../views/button-id.js';
 import { type FormRequest, type OutMessage, text } from '../../views/message.js';
 import { callerOf } from './actor-of.js';
 import { checkinModal } from './checkin-modal.js';
@@ -131,7 +131,7 @@ const retryId = (formId: string) => `checkin.retry?${formId.split('?')[1] ?? ''}
  * modals cannot stay open with an error, so the words wait in the draft cache).
  */
 function retryForm(customId: string): InboundResult | null {
-  const { verb, params } = parseActionId(customId);
+  const { verb, params } = parseButtonId(customId);
   if (verb !== 'checkin.retry') return null;
   const mood = fieldSchemas.mood.safeParse(params.v);
   const prompt = params.p ? promptById(params.p) : undefined;

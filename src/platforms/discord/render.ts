@@ -1,10 +1,4 @@
-import {
-  type ActionButton,
-  type Attachment,
-  type Block,
-  type OutMessage,
-  spansOf,
-} from '../../views/message.js';
+import { type Attachment, type Block, type Button, type OutMessage, spansOf } from '../../views/message.js';
 import { escapeDiscord, linkDiscord } from './escape.js';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#create-message). */
@@ -83,9 +77,9 @@ const STYLE = { primary: 1, secondary: 2, danger: 4 } as const;
 
 /** Buttons in rows of five; a change of kind (each scale, other buttons, links) starts a new row. */
 export function rows(
-  actions: readonly ActionButton[],
+  actions: readonly Button[],
   links: { label: string; url: string }[],
-  scales: readonly (readonly ActionButton[])[] = [],
+  scales: readonly (readonly Button[])[] = [],
 ): DiscordRow[] {
   const groups: DiscordButton[][] = [];
   let current: DiscordButton[] = [];
@@ -98,7 +92,7 @@ export function rows(
     kind = k;
     current.push(b);
   };
-  const button = (a: ActionButton): DiscordButton => ({
+  const button = (a: Button): DiscordButton => ({
     type: 2,
     style: STYLE[a.style ?? 'secondary'],
     label: clip(a.label, LABEL_LIMIT),

@@ -1,4 +1,4 @@
-import { type ActionButton, type Block, type OutMessage, spansOf } from '../../views/message.js';
+import { type Block, type Button, type OutMessage, spansOf } from '../../views/message.js';
 
 /**
  * Block Kit for a neutral message. A person's words go in plain_text objects (and rich_text for quotes and lists),
@@ -99,7 +99,7 @@ const clip = (s: string) => (s.length <= BUTTON_LABEL_LIMIT ? s : `${s.slice(0, 
 const STYLE = { primary: 'primary', danger: 'danger' } as const;
 
 /** One actions block of buttons. */
-const buttonsBlock = (g: readonly ActionButton[]): SlackBlock => ({
+const buttonsBlock = (g: readonly Button[]): SlackBlock => ({
   type: 'actions',
   elements: g.map((a) => ({
     type: 'button',
@@ -111,7 +111,7 @@ const buttonsBlock = (g: readonly ActionButton[]): SlackBlock => ({
 });
 
 /** Buttons as actions blocks, after the message's blocks (a scale block brings its own row). */
-export function actionBlocks(actions: readonly ActionButton[]): SlackBlock[] {
+export function actionBlocks(actions: readonly Button[]): SlackBlock[] {
   return chunked(actions, BUTTONS_PER_ACTIONS).map(buttonsBlock);
 }
 

@@ -1,5 +1,5 @@
 import { TAG_LABELS } from '../../domain/checkin-form.js';
-import type { MemberCheckin, MemberView } from '../../features/facilitators/facilitator-view.js';
+import type { MemberCheckin, MemberRecord } from '../../features/facilitators/roster.js';
 import { formatDate } from '../../views/when.js';
 import { type Html, html } from '../html.js';
 import { chartBlock, datedWords } from './entries.js';
@@ -12,7 +12,7 @@ const row = (c: MemberCheckin): Html =>
   html`<tr><th scope="row">${formatDate(c.date)}</th><td>${c.mood}</td><td>${c.sleep}</td><td>${c.energy}</td><td>${c.anxiety}</td><td class="wide">${c.tags.map(tagLabel).join(', ')}</td></tr>`;
 
 /** One member's last 30 days for a facilitator: chart, check-ins, reflections. The route logged the view first. */
-export function memberPage(m: MemberView, chartSvg: string, chrome: PageChrome): string {
+export function memberPage(m: MemberRecord, chartSvg: string, chrome: PageChrome): string {
   const name = memberName(m.displayName, m.participantId);
   const reflections = m.checkins
     .filter((c) => c.reflection !== null && c.reflection !== '')

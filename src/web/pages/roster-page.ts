@@ -1,5 +1,5 @@
-import type { RosterEntry } from '../../features/facilitators/facilitator-view.js';
-import { ROSTER_DAYS } from '../../features/facilitators/facilitator-view.js';
+import type { RosterEntry } from '../../features/facilitators/roster.js';
+import { ROSTER_DAYS } from '../../features/facilitators/roster.js';
 import { formatDate } from '../../views/when.js';
 import { type Html, html } from '../html.js';
 import { type PageChrome, page } from './layout.js';

@@ -2,9 +2,9 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { DASHBOARD_SESSION_HOURS, webSessionFor } from '../../app/links.js';
 import { spaceNameOf } from '../../app/page-access.js';
-import type { WebSession } from '../../domain/entities.js';
+import type { BrowserSession } from '../../domain/entities.js';
 import { HOUR } from '../../domain/types.js';
-import { rosterFor, type Viewer, viewMember } from '../../features/facilitators/facilitator-view.js';
+import { rosterFor, type Viewer, viewMember } from '../../features/facilitators/roster.js';
 import { readCookie } from '../cookies.js';
 import { messagePage } from '../pages/layout.js';
 import { memberPage, noMemberPage } from '../pages/member-page.js';
@@ -12,9 +12,9 @@ import { rosterPage } from '../pages/roster-page.js';
 import type { Landing, WebContext } from '../web-context.js';
 import { rangeChart } from './range-chart.js';
 
-const viewerOf = (s: WebSession): Viewer => ({ spaceId: s.spaceId, userId: s.userId });
+const viewerOf = (s: BrowserSession): Viewer => ({ spaceId: s.spaceId, userId: s.userId });
 
-function sendRoster(ctx: WebContext, res: Response, session: WebSession): void {
+function sendRoster(ctx: WebContext, res: Response, session: BrowserSession): void {
   const now = ctx.clock.now();
   const members = rosterFor(ctx.deps, viewerOf(session), now);
   const spaceName = spaceNameOf(ctx.deps, session.spaceId);
@@ -35,7 +35,7 @@ export const dashboardLanding: Landing = (ctx, _req, res, { session }) => sendRo
  * The facilitator's session, or a kind 403 page: none (or an ended one) asks them to sign in again; a patient's
  * check-in or reflection session is told this page is not for them. Nothing about any member is shown either way.
  */
-function facilitatorSession(ctx: WebContext, req: Request, res: Response): WebSession | null {
+function facilitatorSession(ctx: WebContext, req: Request, res: Response): BrowserSession | null {
   const s = webSessionFor(ctx.deps, readCookie(req.headers.cookie, ctx.cookieName), ctx.clock.now());
   if (s?.purpose === 'dashboard') return s;
   const body = s

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import { personExport } from '../../app/export-data.js';
 import { webSessionFor } from '../../app/links.js';
-import { endWebSession, participantForLink, participantOfSession } from '../../app/page-access.js';
-import type { Participant, WebSession } from '../../domain/entities.js';
+import { endBrowserSession, participantForLink, participantOfSession } from '../../app/page-access.js';
+import type { BrowserSession, Participant } from '../../domain/entities.js';
 import { MINUTE } from '../../domain/types.js';
 import type { Attachment } from '../../views/message.js';
 import { readCookie } from '../cookies.js';
@@ -23,7 +23,7 @@ export const exportLanding: Landing = (ctx, _req, res, { session, link }) => {
   // The link was used up as it opened (openLink); of two opens only the first got here.
   const p = participantForLink(ctx.deps, link);
   if (!p) {
-    endWebSession(ctx.deps, session);
+    endBrowserSession(ctx.deps, session);
     res.removeHeader('Set-Cookie');
     const r = refusalPage(ctx.deps.settings, 'unknown');
     res.status(r.status).type('html').send(r.body);
@@ -42,7 +42,7 @@ export const exportLanding: Landing = (ctx, _req, res, { session, link }) => {
 
 /** The person an export session belongs to, or a kind 403 page (no session, an ended one, another page's). */
 function exportOwner(ctx: WebContext, req: Request, res: Response): Participant | null {
-  const s: WebSession | null = webSessionFor(
+  const s: BrowserSession | null = webSessionFor(
     ctx.deps,
     readCookie(req.headers.cookie, ctx.cookieName),
     ctx.clock.now(),

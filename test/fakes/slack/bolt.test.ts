@@ -107,7 +107,7 @@ describe('FakeSlack injecting into a real Bolt App (ExpressReceiver)', () => {
     const [welcome] = fake.messagesTo(ALICE.id);
     const click = await fake.blockAction(url, {
       user: ALICE.id,
-      actionId: 'open_modal',
+      buttonId: 'open_modal',
       messageTs: welcome!.ts,
     });
     expect(click.status).toBe(200);
@@ -175,7 +175,7 @@ describe('FakeSlack Socket Mode with a real Bolt App', () => {
       expect(cmd.ack).toEqual({ envelope_id: cmd.envelopeId, payload: { text: 'socket hello' } });
       expect(cmd.body).toEqual({ text: 'socket hello' });
       expect(cmd.ackMs).toBeLessThan(2000);
-      const click = await fake.socketBlockAction({ user: ALICE.id, actionId: 'open_modal' });
+      const click = await fake.socketBlockAction({ user: ALICE.id, buttonId: 'open_modal' });
       expect(click.ack).toEqual({ envelope_id: click.envelopeId, payload: {} });
       const submit = await fake.socketViewSubmission({
         user: ALICE.id,

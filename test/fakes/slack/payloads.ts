@@ -47,18 +47,18 @@ export function slashCommandFields(
 }
 
 /** The block_id of the block holding an element with this action_id. */
-function blockIdOf(blocks: Json[], actionId: string): string | undefined {
+function blockIdOf(blocks: Json[], buttonId: string): string | undefined {
   for (const b of blocks) {
     const elements: Json[] = [...(Array.isArray(b?.elements) ? b.elements : []), b?.accessory, b?.element];
-    if (elements.some((e) => e?.action_id === actionId)) return b.block_id;
+    if (elements.some((e) => e?.action_id === buttonId)) return b.block_id;
   }
   return undefined;
 }
 
-function elementOf(blocks: Json[], actionId: string): Json {
+function elementOf(blocks: Json[], buttonId: string): Json {
   for (const b of blocks) {
     const elements: Json[] = [...(Array.isArray(b?.elements) ? b.elements : []), b?.accessory, b?.element];
-    const e = elements.find((x) => x?.action_id === actionId);
+    const e = elements.find((x) => x?.action_id === buttonId);
     if (e) return e;
   }
   return undefined;
@@ -82,11 +82,11 @@ export function blockActionPayload(
   const channelId = a.channelId ?? store.dmFor(a.user);
   const message = a.messageTs ? store.findMessage(channelId, a.messageTs) : undefined;
   const blocks: Json[] = view ? (view.blocks ?? []) : (message?.blocks ?? []);
-  const element = elementOf(blocks, a.actionId);
+  const element = elementOf(blocks, a.buttonId);
   const action: Json = {
-    action_id: a.actionId,
-    block_id: a.blockId ?? blockIdOf(blocks, a.actionId) ?? 'fake_block',
-    text: element?.text ?? { type: 'plain_text', text: a.actionId, emoji: true },
+    action_id: a.buttonId,
+    block_id: a.blockId ?? blockIdOf(blocks, a.buttonId) ?? 'fake_block',
+    text: element?.text ?? { type: 'plain_text', text: a.buttonId, emoji: true },
     ...(a.value !== undefined || element?.value !== undefined ? { value: a.value ?? element.value } : {}),
     type: 'button',
     action_ts: actionTs(),

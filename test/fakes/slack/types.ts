@@ -219,9 +219,9 @@ export interface SlashCommandArgs {
 
 export interface BlockActionArgs {
   user: string;
-  actionId: string;
+  buttonId: string;
   value?: string;
-  /** Default: the block holding actionId in the message/view, else 'fake_block'. */
+  /** Default: the block holding buttonId in the message/view, else 'fake_block'. */
   blockId?: string;
   /** Default the user's DM. Ignored when view is given. */
   channelId?: string;

@@ -90,13 +90,13 @@ export class SlackHarness {
     return r;
   }
 
-  async click(user: string, actionId: string, messageTs?: string) {
+  async click(user: string, buttonId: string, messageTs?: string) {
     const r = await this.fake.blockAction(this.eventsUrl, {
       user,
-      actionId,
+      buttonId,
       ...(messageTs ? { messageTs } : {}),
     });
-    if (r.ackMs >= 3000) throw new Error(`${actionId} acked after ${r.ackMs} ms`);
+    if (r.ackMs >= 3000) throw new Error(`${buttonId} acked after ${r.ackMs} ms`);
     return r;
   }
 

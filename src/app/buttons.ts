@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { parseActionId } from '../views/action-id.js';
+import { parseButtonId } from '../views/button-id.js';
 import type { OutMessage } from '../views/message.js';
 import type { Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
@@ -8,7 +8,7 @@ import { requireParticipant } from './participants.js';
 import { ROUTING_TEXTS } from './routing-texts.js';
 
 const contextFor = (deps: AppDeps, actor: Actor, id: string, now: number) => {
-  const { verb, params } = parseActionId(id);
+  const { verb, params } = parseButtonId(id);
   return { verb, ctx: { deps, actor, now, params, me: () => requireParticipant(deps.store, actor) } };
 };
 
@@ -16,7 +16,7 @@ const contextFor = (deps: AppDeps, actor: Actor, id: string, now: number) => {
  * Every button on every surface lands here by its id, and goes to the feature that registered its verb. Ids arrive
  * from platforms untrusted: each handler validates its parameters, and acts only on the person who pressed.
  */
-export function handleAction(
+export function handleButton(
   deps: AppDeps,
   routes: Routes,
   actor: Actor,

@@ -47,7 +47,7 @@ export interface MemberCheckin {
   prompt: string | null;
 }
 
-export interface MemberView {
+export interface MemberRecord {
   participantId: number;
   displayName: string | null;
   from: LocalDate;
@@ -114,7 +114,7 @@ export function viewMember(
   viewer: Viewer,
   participantId: number,
   now: number,
-): MemberView | null {
+): MemberRecord | null {
   const p = visibleMember(deps, viewer, participantId);
   if (!p) return null;
   audit(deps, viewer, p.id, 'view-member', now);

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { LinkPurpose, WebSession } from '../../domain/entities.js';
-import type { WebSessionRepo } from '../../ports/store.js';
+import type { BrowserSession, LinkPurpose } from '../../domain/entities.js';
+import type { BrowserSessionRepo } from '../../ports/store.js';
 
-interface WebSessionRow {
+interface BrowserSessionRow {
   id: number;
   token_hash: Buffer;
   space_id: number;
@@ -15,7 +15,7 @@ interface WebSessionRow {
   created_at: number;
 }
 
-const toWebSession = (r: WebSessionRow): WebSession => ({
+const toBrowserSession = (r: BrowserSessionRow): BrowserSession => ({
   id: r.id,
   spaceId: r.space_id,
   userId: r.user_id,
@@ -27,17 +27,17 @@ const toWebSession = (r: WebSessionRow): WebSession => ({
   createdAt: r.created_at,
 });
 
-type NewRow = Omit<WebSessionRow, 'id'>;
+type NewRow = Omit<BrowserSessionRow, 'id'>;
 
-export function createWebSessionRepo(db: Database): WebSessionRepo {
-  const insert = db.prepare<NewRow, WebSessionRow>(
+export function createBrowserSessionRepo(db: Database): BrowserSessionRepo {
+  const insert = db.prepare<NewRow, BrowserSessionRow>(
     `INSERT INTO web_sessions (
        token_hash, space_id, user_id, participant_id, purpose, link_id, csrf_token, expires_at, created_at
      ) VALUES (
        @token_hash, @space_id, @user_id, @participant_id, @purpose, @link_id, @csrf_token, @expires_at, @created_at
      ) RETURNING *`,
   );
-  const byHash = db.prepare<[Buffer], WebSessionRow>('SELECT * FROM web_sessions WHERE token_hash = ?');
+  const byHash = db.prepare<[Buffer], BrowserSessionRow>('SELECT * FROM web_sessions WHERE token_hash = ?');
   const remove = db.prepare<[number]>('DELETE FROM web_sessions WHERE id = ?');
   // Same rule as links: expired means `expires_at <= now`.
   const expired = db.prepare<[number]>('DELETE FROM web_sessions WHERE expires_at <= ?');
@@ -55,12 +55,12 @@ export function createWebSessionRepo(db: Database): WebSessionRepo {
         expires_at: session.expiresAt,
         created_at: now,
       });
-      if (!row) throw new Error('webSessions.create: the insert returned no row');
-      return toWebSession(row);
+      if (!row) throw new Error('browserSessions.create: the insert returned no row');
+      return toBrowserSession(row);
     },
     byTokenHash(tokenHash) {
       const r = byHash.get(tokenHash);
-      return r ? toWebSession(r) : null;
+      return r ? toBrowserSession(r) : null;
     },
     delete(id) {
       remove.run(id);
