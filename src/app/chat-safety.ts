@@ -4,12 +4,7 @@ import type { AppDeps } from './deps.js';
 import { exportLinkMessage } from './export-data.js';
 import { linkFor } from './links.js';
 import { findParticipant } from './participants.js';
-
-/** The label of the link that takes the place of a reply holding health details. */
-export const OPEN_PRIVATE_PAGE = 'Open your private page';
-
-export const KEPT_OFF_CHAT =
-  'This holds your health details, so Interlude keeps it out of the chat. It is on your private page, which only you can open:';
+import { KEPT_OFF_CHAT, OPEN_PRIVATE_PAGE } from './privacy-texts.js';
 
 /**
  * Design principle 1 at the edge of every chat platform: unless the operator opted in (ANSWER_IN_CHAT), a reply

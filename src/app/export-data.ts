@@ -5,6 +5,7 @@ import type { Attachment, OutMessage } from '../views/message.js';
 import { text } from '../views/message.js';
 import type { AppDeps, CoreDeps } from './deps.js';
 import { linkFor, linkTtlHours } from './links.js';
+import { EXPORT_HERE } from './privacy-texts.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -115,11 +116,7 @@ export const personExport = (deps: Pick<CoreDeps, 'store' | 'dataParts'>, p: Par
 
 export function exportMessage(deps: Pick<CoreDeps, 'store' | 'dataParts'>, p: Participant): OutMessage {
   return {
-    blocks: [
-      text(
-        'Here is everything Interlude holds about you: one JSON file with all of it, and CSV files that open in a spreadsheet.',
-      ),
-    ],
+    blocks: [text(EXPORT_HERE)],
     files: personExport(deps, p),
     sensitive: true,
   };

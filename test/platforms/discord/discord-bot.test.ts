@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEPT_OFF_CHAT } from '../../../src/app/chat-safety.js';
+import { KEPT_OFF_CHAT } from '../../../src/app/privacy-texts.js';
 import { nonceFor } from '../../../src/platforms/discord/discord-messenger.js';
 import { unescapeDiscord } from '../../../src/platforms/discord/escape.js';
 import type { FakeUser, Json } from '../../fakes/discord/types.js';

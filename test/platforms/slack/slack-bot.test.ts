@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEPT_OFF_CHAT } from '../../../src/app/chat-safety.js';
+import { KEPT_OFF_CHAT } from '../../../src/app/privacy-texts.js';
 import { at } from '../../helpers/app-harness.js';
 import { actionIds, buttonUrls, FACILITATOR_GROUP, SlackHarness, textOf, USERS } from './slack-harness.js';
 
