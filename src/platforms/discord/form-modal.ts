@@ -8,7 +8,7 @@ import { MAX_TEXT_CHARS } from '../../domain/text-input.js';
  * modal, so a longer form is split into steps; each step carries what was typed (`values`) when it is shown again.
  */
 
-/** Discord's modal limits (see /work/shared/specs/README.md). */
+/** Discord's modal limits (Discord's official OpenAPI spec, shared/specs beside the repo). */
 export const MODAL_COMPONENT_LIMIT = 5;
 const TITLE_LIMIT = 45;
 const LABEL_LIMIT = 45;

@@ -1,7 +1,7 @@
 /**
- * What Discord refuses when commands are registered (the ApplicationCommand option schemas in
- * /work/shared/specs/discord-openapi.json, and the limits the schema does not encode): lower-case names of
- * letters, digits, - and _ up to 32, descriptions of 1-100, at most 25 options and 25 choices, required options
+ * What Discord refuses when commands are registered (the ApplicationCommand option schemas in Discord's official
+ * OpenAPI spec, shared/specs/discord-openapi.json beside the repo, and the limits the schema does not encode):
+ * lower-case names of letters, digits, - and _ up to 32, descriptions of 1-100, at most 25 options and 25 choices, required options
  * before optional ones, subcommands not mixed with plain options, limits only on the types that take them.
  */
 import type { Json } from './types.js';
