@@ -23,6 +23,6 @@ export function safeForChat(deps: AppDeps, actor: Actor, m: OutMessage, now: num
     : [];
   return {
     blocks: [...headings, text(KEPT_OFF_CHAT), ...(links.length ? links : fallback)],
-    ...(m.actions ? { actions: m.actions } : {}),
+    ...(m.buttons ? { buttons: m.buttons } : {}),
   };
 }

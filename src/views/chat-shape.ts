@@ -11,13 +11,13 @@ import type { Block, Button, OutMessage } from './message.js';
  * as a scale block of buttons 1-10; pressing one asks for the rest in a modal (a form request with `mood` set).
  */
 export function shapeForChat(m: OutMessage, answerInChat: boolean): OutMessage {
-  const actions = m.actions ?? [];
+  const buttons = m.buttons ?? [];
   if (!answerInChat) {
     const hasLink = m.blocks.some((b) => b.type === 'link');
     const { form: _form, ...rest } = m;
     return {
       ...rest,
-      actions: hasLink ? actions.filter((a) => parseButtonId(a.id).verb !== 'checkin.open') : actions,
+      buttons: hasLink ? buttons.filter((a) => parseButtonId(a.id).verb !== 'checkin.open') : buttons,
     };
   }
   // A form without a mood yet: ask mood with buttons first.
@@ -30,15 +30,15 @@ export function shapeForChat(m: OutMessage, answerInChat: boolean): OutMessage {
         { type: 'text', text: `Today’s reflection: ${form.promptText}` },
         moodScale(form.localDate),
       ],
-      actions,
+      buttons,
     };
   }
-  const open = actions.find((a) => parseButtonId(a.id).verb === 'checkin.open');
+  const open = buttons.find((a) => parseButtonId(a.id).verb === 'checkin.open');
   if (!open) return m;
   return {
     ...m,
     blocks: [...m.blocks, moodScale(parseButtonId(open.id).params.date ?? '')],
-    actions: actions.filter((a) => a !== open),
+    buttons: buttons.filter((a) => a !== open),
   };
 }
 

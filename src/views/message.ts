@@ -49,7 +49,7 @@ export interface FormRequest {
 
 export interface OutMessage {
   blocks: Block[];
-  actions?: Button[];
+  buttons?: Button[];
   files?: Attachment[];
   form?: FormRequest;
   /** Holds health content: chat platforms must not send it through their API unless the operator opted in. */

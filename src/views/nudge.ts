@@ -35,7 +35,7 @@ export function nudgeMessage(v: CheckinNudgeView): OutMessage {
       { type: 'text', text: v.line },
       { type: 'link', label: 'Open your private check-in page', url: v.checkinUrl },
     ],
-    actions: [
+    buttons: [
       { id: buttonId('checkin.open', { date }), label: 'Check in', style: 'primary' },
       { id: buttonId('nudge.skip', { date }), label: 'Skip today', style: 'secondary' },
       ...(v.snooze

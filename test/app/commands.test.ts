@@ -212,7 +212,7 @@ describe('before /start', () => {
     expect(h.store.participants.count()).toBe(0);
     expect(offer.blocks).toContainEqual({ type: 'notice', text: NOT_EMERGENCY });
     expect(words(offer).join('\n')).toContain('America/New_York');
-    expect(offer.actions?.map((a) => a.id)).toEqual([
+    expect(offer.buttons?.map((a) => a.id)).toEqual([
       'enrol.agree?zone=America%2FNew_York&time=07%3A30',
       'enrol.cancel',
     ]);
@@ -220,11 +220,11 @@ describe('before /start', () => {
     expect(words(h.action(newbie, 'enrol.cancel')).join(' ')).toContain('Nothing was saved');
     expect(h.store.participants.count()).toBe(0);
 
-    h.action(newbie, offer.actions?.[0]?.id ?? '');
+    h.action(newbie, offer.buttons?.[0]?.id ?? '');
     const p = h.me(newbie);
     expect([p.zone, p.checkinTime, p.userId]).toEqual(['America/New_York', '07:30', 'newbie']);
     // Pressing agree twice enrols once.
-    h.action(newbie, offer.actions?.[0]?.id ?? '');
+    h.action(newbie, offer.buttons?.[0]?.id ?? '');
     expect(h.store.participants.count()).toBe(1);
     const again = await h.command(newbie, 'start');
     expect(words(again).join(' ')).toContain("You're already set up");

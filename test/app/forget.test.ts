@@ -77,7 +77,7 @@ async function usePages(actor: Actor, viewsPersonId: number): Promise<void> {
 
 async function checkIn(actor: Actor, word: string): Promise<void> {
   const nudge = h.messenger.to(actor.userId)[0]?.message;
-  const open = nudge?.actions?.find((a) => a.id.startsWith('checkin.open'))?.id ?? '';
+  const open = nudge?.buttons?.find((a) => a.id.startsWith('checkin.open'))?.id ?? '';
   const form = h.action(actor, open).form;
   recordCheckin(
     h.deps,
@@ -204,7 +204,7 @@ describe('/forget', () => {
     const before = h.rowCounts();
     const goneData = collectPersonData(h.store, gone);
     const ask = await h.command(goneActor, 'forget');
-    expect(ask.actions?.map((a) => [a.id, a.style])).toEqual([
+    expect(ask.buttons?.map((a) => [a.id, a.style])).toEqual([
       ['forget.confirm', 'danger'],
       ['forget.cancel', 'secondary'],
     ]);

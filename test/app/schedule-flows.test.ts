@@ -113,7 +113,7 @@ describe.each([LONDON, NEW_YORK])('daily nudges in %s', (zone) => {
       purpose: 'checkin',
       localDate: '2026-03-03',
     });
-    expect(m?.actions?.map((a) => a.id)).toEqual([
+    expect(m?.buttons?.map((a) => a.id)).toEqual([
       'checkin.open?date=2026-03-03',
       'nudge.skip?date=2026-03-03',
       'nudge.snooze?m=60',
@@ -137,7 +137,7 @@ describe.each([LONDON, NEW_YORK])('daily nudges in %s', (zone) => {
     const followUp = h.messenger.sent[1]?.message;
     expect(followUp?.blocks[0]).toEqual({ type: 'text', text: followUpLine });
     expect(followUp?.blocks[1]).toMatchObject({ type: 'link', label: 'Open your private check-in page' });
-    expect(followUp?.actions?.map((a) => a.id)).toEqual([
+    expect(followUp?.buttons?.map((a) => a.id)).toEqual([
       'checkin.open?date=2026-03-02',
       'nudge.skip?date=2026-03-02',
     ]);
@@ -178,7 +178,7 @@ describe.each([LONDON, NEW_YORK])('daily nudges in %s', (zone) => {
 
   it('the Skip button on the nudge stops that day’s follow-up', async () => {
     await h.tick(local('2026-03-02T08:00'));
-    const skipId = h.messenger.sent[0]?.message.actions?.find((a) => a.label === 'Skip today')?.id ?? '';
+    const skipId = h.messenger.sent[0]?.message.buttons?.find((a) => a.label === 'Skip today')?.id ?? '';
     h.now = local('2026-03-02T08:05');
     h.action(alex(), skipId);
     await h.tickEveryMinute(local('2026-03-02T08:05'), local('2026-03-03T07:59'));
@@ -213,7 +213,7 @@ describe.each([LONDON, NEW_YORK])('daily nudges in %s', (zone) => {
 
   it('snooze 1 hour brings the nudge back once, and then no follow-up', async () => {
     await h.tick(local('2026-03-02T08:00'));
-    const snooze = h.messenger.sent[0]?.message.actions?.find((a) => a.label === 'Snooze 1 hour')?.id ?? '';
+    const snooze = h.messenger.sent[0]?.message.buttons?.find((a) => a.label === 'Snooze 1 hour')?.id ?? '';
     h.now = local('2026-03-02T08:05');
     const reply = h.action(alex(), snooze);
     expect(reply.blocks[0]?.type === 'text' && reply.blocks[0].text).toContain('at 09:05');

@@ -28,7 +28,7 @@ const refusal = async (run: () => unknown): Promise<UserError> => {
   }
   throw new Error('expected a UserError');
 };
-const button = (m: OutMessage, label: string) => m.actions?.find((a) => a.label === label)?.id ?? '';
+const button = (m: OutMessage, label: string) => m.buttons?.find((a) => a.label === label)?.id ?? '';
 
 describe('dates that cannot be right', () => {
   it.each([
@@ -90,12 +90,12 @@ describe('a planned session whose day has come', () => {
     expect(phaseFor(h.deps, h.me(you), h.now).phase).toBe('preparation');
     const shown = await h.command(you, 'session');
     expect(said(shown)).toContain('Your session was planned for today, Wednesday 25 November 2026');
-    expect(shown.actions?.map((a) => a.label)).toEqual(['Yes, it happened', "It didn't happen", 'It moved']);
+    expect(shown.buttons?.map((a) => a.label)).toEqual(['Yes, it happened', "It didn't happen", 'It moved']);
 
     const yes = h.action(you, button(shown, 'Yes, it happened'));
     expect(said(yes)).toContain('noted that your session on Wednesday 25 November 2026 took place');
     expect(said(yes)).toContain('Right now: a session day.');
-    expect(yes.actions ?? []).toEqual([]);
+    expect(yes.buttons ?? []).toEqual([]);
     expect(() => h.action(you, button(shown, 'Yes, it happened'))).toThrow(/already been answered/);
   });
 
@@ -136,12 +136,12 @@ describe('a planned session whose day has come', () => {
     await h.tick(at(ZONE, '2026-11-24T08:00'));
     await h.tickEveryMinute(at(ZONE, '2026-11-25T07:58'), at(ZONE, '2026-11-25T08:00'));
     const mine = h.messenger.to('you').at(-1);
-    expect(mine?.message.actions?.map((a) => a.label)).toContain('Yes, it happened');
+    expect(mine?.message.buttons?.map((a) => a.label)).toContain('Yes, it happened');
     const theirs = h.messenger.to('them').at(-1);
     const text = said(theirs?.message ?? { blocks: [] });
     expect(text).toContain('/session');
     // No date and no answer buttons cross a chat platform (design principle 1).
     expect(text).not.toMatch(/November|2026-11-25/);
-    expect(theirs?.message.actions?.map((a) => a.label)).not.toContain('Yes, it happened');
+    expect(theirs?.message.buttons?.map((a) => a.label)).not.toContain('Yes, it happened');
   });
 });

@@ -31,7 +31,7 @@ const weekly: Feature = {
         deps.store.checkins.existsOn(participant.id, delivery.localDate),
       message: ({ delivery }) => ({
         blocks: [{ type: 'text', text: LINE }],
-        actions: [
+        buttons: [
           { id: buttonId('weekly.open', { date: delivery.localDate }), label: 'Open', style: 'primary' },
         ],
       }),
@@ -85,7 +85,7 @@ describe('a nudge kind registered by a feature', () => {
     const [sent] = h.messenger.to('wren');
     expect(sent?.key).toBe(`${p.id}:weekly.reminder:2026-03-08`);
     expect(sent?.message.blocks).toEqual([{ type: 'text', text: LINE }]);
-    const open = sent?.message.actions?.[0]?.id ?? '';
+    const open = sent?.message.buttons?.[0]?.id ?? '';
     expect(h.action(h.actor('wren'), open).blocks).toEqual([
       { type: 'text', text: 'Your week up to 2026-03-08.' },
     ]);

@@ -185,7 +185,7 @@ export class AppHarness {
   /** /start then the agree button, the way a person enrols. */
   async enrol(actor: Actor, zone: string, time: string): Promise<Participant> {
     const offer = await this.command(actor, 'start', undefined, { zone, time });
-    const agree = offer.actions?.find((a) => a.id.startsWith('enrol.agree'));
+    const agree = offer.buttons?.find((a) => a.id.startsWith('enrol.agree'));
     if (!agree) throw new Error('no agree button in the /start reply');
     this.action(actor, agree.id);
     return this.me(actor);

@@ -29,7 +29,7 @@ export const sendJob = (n: number, over: Partial<SendJob> = {}): SendJob => ({
       { type: 'text', text: `Good morning 🌅 — <b>${n}</b> *not bold* @everyone ${'ü'.repeat(3)}` },
       { type: 'link', label: 'Open your private check-in page', url: `http://127.0.0.1:3000/l/${n}` },
     ],
-    actions: [{ id: `checkin.open?date=2026-11-21`, label: 'Check in', style: 'primary' }],
+    buttons: [{ id: `checkin.open?date=2026-11-21`, label: 'Check in', style: 'primary' }],
   },
   answerInChat: false,
   dueAt: T0,

@@ -26,7 +26,7 @@ function message(
   return {
     ...nudge,
     blocks: [...nudge.blocks, ...extra.blocks],
-    actions: [...(nudge.actions ?? []), ...(extra.actions ?? [])],
+    buttons: [...(nudge.buttons ?? []), ...(extra.buttons ?? [])],
   };
 }
 

@@ -68,7 +68,7 @@ export function startEnrolment(
   const input = parseInput(enrolSchema, { zone, time: words.time ?? deps.settings.defaultCheckinTime });
   return {
     blocks: [heading(T.welcome), ...consentText(input.zone, input.time).map(text), notice(NOT_EMERGENCY)],
-    actions: [
+    buttons: [
       {
         id: buttonId('enrol.agree', { zone: input.zone, time: input.time }),
         label: T.agree,

@@ -11,7 +11,7 @@ export function forgetRequest(): OutMessage {
         'This permanently deletes your check-ins, journal, intentions, action plans, session dates and settings. It cannot be undone. If you might want them later, /export first.',
       ),
     ],
-    actions: [
+    buttons: [
       { id: buttonId('forget.confirm'), label: 'Yes, erase everything', style: 'danger' },
       { id: buttonId('forget.cancel'), label: 'Keep my data', style: 'secondary' },
     ],

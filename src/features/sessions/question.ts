@@ -30,7 +30,7 @@ export function sessionQuestion(
   deps: CoreDeps,
   p: Participant,
   now: number,
-): { blocks: Block[]; actions: Button[] } | null {
+): { blocks: Block[]; buttons: Button[] } | null {
   const s = awaiting(deps, p, now);
   if (!s) return null;
   const today = localDateOf(now, p.zone);
@@ -41,7 +41,7 @@ export function sessionQuestion(
   });
   return {
     blocks: [text(s.date === today ? T.askToday(s.date) : T.askPast(s.date))],
-    actions: [
+    buttons: [
       button('yes', T.yes, 'primary'),
       button('no', T.no, 'secondary'),
       button('moved', T.moved, 'secondary'),
@@ -57,7 +57,7 @@ export function nudgeSessionExtra(
   deps: CoreDeps,
   p: Participant,
   now: number,
-): Pick<OutMessage, 'blocks' | 'actions'> {
+): Pick<OutMessage, 'blocks' | 'buttons'> {
   const q = sessionQuestion(deps, p, now);
   if (!q) return { blocks: [] };
   return p.platform === 'console' ? q : { blocks: [text(T.waitingPointer)] };

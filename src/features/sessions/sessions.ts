@@ -84,7 +84,7 @@ export function showSessions(deps: AppDeps, p: Participant, now: number, lead?: 
       ...(note ? [text(note)] : []),
       ...(question?.blocks ?? []),
     ],
-    ...(question ? { actions: question.actions } : {}),
+    ...(question ? { buttons: question.buttons } : {}),
     sensitive: true,
   };
 }

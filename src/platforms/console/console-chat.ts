@@ -289,7 +289,7 @@ export class ConsoleChat {
   }
 
   private show(userId: string, m: OutMessage, nudge: boolean): void {
-    if (m.actions?.length) this.choices.set(userId, m.actions);
+    if (m.buttons?.length) this.choices.set(userId, m.buttons);
     const now = this.o.clock.now();
     const p = nudge ? findParticipant(this.o.deps.store, { ...this.actor(), userId }) : null;
     const when = p ? ` · ${DateTime.fromMillis(now, { zone: p.zone }).toFormat('ccc d LLL HH:mm')}` : '';

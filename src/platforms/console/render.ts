@@ -38,6 +38,6 @@ export const renderActions = (actions: readonly Button[]): string =>
 /** A neutral message as terminal lines. Buttons become numbered choices the person answers by typing the number. */
 export function renderMessage(m: OutMessage): string {
   const parts = m.blocks.map(block);
-  if (m.actions?.length) parts.push(renderActions(m.actions));
+  if (m.buttons?.length) parts.push(renderActions(m.buttons));
   return parts.join('\n');
 }

@@ -77,7 +77,7 @@ export async function handleInteraction(
       if (isUserError(error) && inbound.kind === 'modal' && error.code !== 'not-enrolled') {
         // Keep what they typed for the retry, and offer it.
         rememberDraft(ctx, who, inbound.customId, inbound.fields);
-        m.actions = [{ id: retryId(inbound.customId), label: DISCORD_TEXTS.tryAgain, style: 'primary' }];
+        m.buttons = [{ id: retryId(inbound.customId), label: DISCORD_TEXTS.tryAgain, style: 'primary' }];
       }
       return await send(r, m, 'reply', ephemeral, deferred);
     }

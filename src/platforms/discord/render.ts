@@ -167,7 +167,7 @@ export function renderDiscord(m: OutMessage): DiscordPayload[] {
     const last = i === pieces.length - 1;
     return {
       content,
-      components: last ? rows(m.actions ?? [], links, scales) : [],
+      components: last ? rows(m.buttons ?? [], links, scales) : [],
       files: last ? (m.files ?? []).map(toFile) : [],
     };
   });

@@ -128,7 +128,7 @@ function fallbackText(m: OutMessage): string {
 /** One or more Slack messages (50 blocks each at most); buttons go on the last. */
 export function renderSlack(m: OutMessage): SlackPayload[] {
   const body = m.blocks.flatMap(blocksOf);
-  const buttons = actionBlocks(m.actions ?? []);
+  const buttons = actionBlocks(m.buttons ?? []);
   const all = [...body, ...buttons];
   const text = fallbackText(m);
   if (all.length <= BLOCKS_PER_MESSAGE) return [{ text, blocks: all }];

@@ -67,7 +67,7 @@ describe('renderDiscord', () => {
           { type: 'text', text: 'Time to check in' },
           { type: 'link', label: 'Private page', url: 'https://i.example/l/x' },
         ],
-        actions: [
+        buttons: [
           { id: 'checkin.open?date=2026-03-02', label: 'Check in', style: 'primary' },
           { id: 'nudge.skip?date=2026-03-02', label: 'Skip today' },
         ],
@@ -99,7 +99,7 @@ describe('shapeForChat', () => {
     const m = shapeForChat(
       {
         blocks: [{ type: 'link', label: 'Open', url: 'https://i.example/l/x' }],
-        actions: [
+        buttons: [
           { id: 'checkin.open?date=2026-03-02', label: 'Check in' },
           { id: 'nudge.skip', label: 'Skip' },
         ],
@@ -107,7 +107,7 @@ describe('shapeForChat', () => {
       },
       false,
     );
-    expect(m.actions?.map((a) => a.id)).toEqual(['nudge.skip']);
+    expect(m.buttons?.map((a) => a.id)).toEqual(['nudge.skip']);
     expect(m.form).toBeUndefined();
   });
 
@@ -117,7 +117,7 @@ describe('shapeForChat', () => {
     expect(scale?.type === 'scale' && scale.buttons.map((a) => a.id)).toEqual(
       moodButtons('2026-03-02').map((b) => b.id),
     );
-    expect(m.actions ?? []).toEqual([]);
+    expect(m.buttons ?? []).toEqual([]);
     expect(m.blocks).toContainEqual({ type: 'text', text: 'Today’s reflection: What stayed with you?' });
     expect(shapeForChat({ blocks: [], form: { ...form, mood: 4 } }, true).form?.mood).toBe(4);
   });

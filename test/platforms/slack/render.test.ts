@@ -41,7 +41,7 @@ describe('renderSlack', () => {
   it('keeps to 50 blocks a message, buttons on the last', () => {
     const out = renderSlack({
       blocks: Array.from({ length: 120 }, (_, i) => ({ type: 'text' as const, text: `line ${i}` })),
-      actions: [{ id: 'nudge.skip', label: 'Skip' }],
+      buttons: [{ id: 'nudge.skip', label: 'Skip' }],
     });
     expect(out.length).toBe(3);
     for (const p of out) expect(p.blocks.length).toBeLessThanOrEqual(50);
