@@ -1,11 +1,5 @@
 import type { Request, Response } from 'express';
-import {
-  csrfMatches,
-  type FormTicket,
-  readFormTicket,
-  signFormTicket,
-  webSessionFor,
-} from '../../app/links.js';
+import { csrfMatches, type FormTicket, readFormTicket, signFormTicket } from '../../app/links.js';
 import { linkOfSession, participantForLink, redeemLink } from '../../app/page-access.js';
 import { checkinFormDefinition } from '../../domain/checkin-form.js';
 import type { Link, Participant } from '../../domain/entities.js';
@@ -16,7 +10,6 @@ import { promptById } from '../../domain/prompts/index.js';
 import { isUserError } from '../../errors.js';
 import { checkinForm, recordCheckin } from '../../features/check-in/checkin.js';
 import { text } from '../../views/message.js';
-import { readCookie } from '../cookies.js';
 import { checkinPage, checkinSavedPage, longDay } from '../pages/checkin-page.js';
 import { answersFromBody } from '../pages/form-page.js';
 import { messagePage } from '../pages/layout.js';
@@ -28,7 +21,7 @@ import {
   REFLECTION_LABEL,
   TODAY_HEADING,
 } from '../pages/texts.js';
-import type { Landing, WebContext } from '../web-context.js';
+import { type Landing, postedBody, sessionOf, type WebContext } from '../web-context.js';
 import { refusalPage } from './link-route.js';
 
 type Values = RawAnswers;
@@ -149,14 +142,11 @@ export const checkinPost =
   (req: Request, res: Response): void => {
     const now = ctx.clock.now();
     const { settings } = ctx.deps;
-    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
-      string,
-      unknown
-    >;
+    const body = postedBody(req);
     const values = pick(body);
     const ticketText = typeof body._ticket === 'string' ? body._ticket : '';
     const ticket = readFormTicket(ctx.deps.secrets.linkKey, ticketText);
-    const session = webSessionFor(ctx.deps, readCookie(req.headers.cookie, ctx.cookieName), now);
+    const session = sessionOf(ctx, req, now);
     if (session?.purpose !== 'checkin' || session.linkId === null) {
       if (ticket) keptAnswers(ctx, res, ticketText, ticket, values);
       else

@@ -1,15 +1,14 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { DASHBOARD_SESSION_HOURS, webSessionFor } from '../../app/links.js';
+import { DASHBOARD_SESSION_HOURS } from '../../app/links.js';
 import { spaceNameOf } from '../../app/page-access.js';
 import type { BrowserSession } from '../../domain/entities.js';
 import { HOUR } from '../../domain/types.js';
 import { rosterFor, type Viewer, viewMember } from '../../features/facilitators/roster.js';
-import { readCookie } from '../cookies.js';
 import { messagePage } from '../pages/layout.js';
 import { memberPage, noMemberPage } from '../pages/member-page.js';
 import { rosterPage } from '../pages/roster-page.js';
-import type { Landing, WebContext } from '../web-context.js';
+import { type Landing, sessionOf, type WebContext } from '../web-context.js';
 import { rangeChart } from './range-chart.js';
 
 const viewerOf = (s: BrowserSession): Viewer => ({ spaceId: s.spaceId, userId: s.userId });
@@ -36,7 +35,7 @@ export const dashboardLanding: Landing = (ctx, _req, res, { session }) => sendRo
  * check-in or reflection session is told this page is not for them. Nothing about any member is shown either way.
  */
 function facilitatorSession(ctx: WebContext, req: Request, res: Response): BrowserSession | null {
-  const s = webSessionFor(ctx.deps, readCookie(req.headers.cookie, ctx.cookieName), ctx.clock.now());
+  const s = sessionOf(ctx, req, ctx.clock.now());
   if (s?.purpose === 'dashboard') return s;
   const body = s
     ? messagePage(

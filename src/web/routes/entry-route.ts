@@ -1,15 +1,14 @@
 import type { Request, Response } from 'express';
-import { csrfMatches, webSessionFor } from '../../app/links.js';
+import { csrfMatches } from '../../app/links.js';
 import { linkOfSession, participantForLink, redeemLink } from '../../app/page-access.js';
 import { type PageForm, pageFormById } from '../../app/page-forms.js';
 import type { RawAnswers } from '../../domain/form.js';
 import { fieldProblems } from '../../domain/form-schema.js';
 import { isUserError } from '../../errors.js';
-import { readCookie } from '../cookies.js';
 import { entryPage, entrySavedPage } from '../pages/entry-page.js';
 import { answersFromBody } from '../pages/form-page.js';
 import { ENTRY_NOT_SAVED } from '../pages/texts.js';
-import type { Landing, WebContext } from '../web-context.js';
+import { type Landing, postedBody, sessionOf, type WebContext } from '../web-context.js';
 import { refusalPage } from './link-route.js';
 
 /** The page an entry link opens: its form (journal, intention, action plan, session date), from its definition. */
@@ -46,12 +45,9 @@ export const entryPost =
   (req: Request, res: Response): void => {
     const now = ctx.clock.now();
     const { settings } = ctx.deps;
-    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
-      string,
-      unknown
-    >;
+    const body = postedBody(req);
     const posted = pageFormById(ctx.deps, typeof body._form === 'string' ? body._form : null);
-    const session = webSessionFor(ctx.deps, readCookie(req.headers.cookie, ctx.cookieName), now);
+    const session = sessionOf(ctx, req, now);
     const link = session?.purpose === 'entry' ? linkOfSession(ctx.deps, session) : null;
     // The link decides which form this is; the posted name only lets a page without a session come back whole.
     const entry = link ? pageFormById(ctx.deps, link.formId) : posted;

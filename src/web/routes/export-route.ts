@@ -1,13 +1,11 @@
 import type { Request, Response } from 'express';
 import { personExport } from '../../app/export-data.js';
-import { webSessionFor } from '../../app/links.js';
 import { endBrowserSession, participantForLink, participantOfSession } from '../../app/page-access.js';
-import type { BrowserSession, Participant } from '../../domain/entities.js';
+import type { Participant } from '../../domain/entities.js';
 import { MINUTE } from '../../domain/types.js';
 import type { Attachment } from '../../views/message.js';
-import { readCookie } from '../cookies.js';
 import { exportPage, exportSignedOutPage, noExportFilePage } from '../pages/export-page.js';
-import type { Landing, WebContext } from '../web-context.js';
+import { type Landing, sessionOf, type WebContext } from '../web-context.js';
 import { refusalPage } from './link-route.js';
 
 /** Everything the person has stored, as files, drawn from the store now (so a download is always current). */
@@ -42,11 +40,7 @@ export const exportLanding: Landing = (ctx, _req, res, { session, link }) => {
 
 /** The person an export session belongs to, or a kind 403 page (no session, an ended one, another page's). */
 function exportOwner(ctx: WebContext, req: Request, res: Response): Participant | null {
-  const s: BrowserSession | null = webSessionFor(
-    ctx.deps,
-    readCookie(req.headers.cookie, ctx.cookieName),
-    ctx.clock.now(),
-  );
+  const s = sessionOf(ctx, req, ctx.clock.now());
   const p = s?.purpose === 'export' ? participantOfSession(ctx.deps, s) : null;
   if (p) return p;
   res.status(403).type('html').send(exportSignedOutPage(ctx.deps.settings));
